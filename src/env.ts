@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isValidTimeZoneName } from './time/is-valid-time-zone';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
+
+/** Empty strings in .env mean "not set", so optional keys may be left blank in a copied .env.example. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+export const envSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1, 'is required: the bot token from the Discord developer portal'),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: optional(snowflake),
+  DATABASE_PATH: z.string().min(1).default('./exam-drill.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('America/Sao_Paulo')
+    .refine(isValidTimeZoneName, 'must be an IANA time zone name, e.g. America/Sao_Paulo'),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/**
+ * Validates the environment. The message names every bad or missing key but never echoes a value,
+ * so a mistyped token cannot end up in a log.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ ...issue, input: undefined }));
+  const pretty = z.prettifyError(new z.ZodError(issues));
+  throw new EnvError(
+    `Invalid configuration:\n${pretty}\nSee "Configuration" in README.md (copy .env.example to .env).`,
+  );
+}
