@@ -1,0 +1,6 @@
+import type { Command } from '../src/discord/types';
+import { deckCommand } from './deck';
+import { helpCommand } from './help';
+
+/** Every slash command the bot registers and routes, in the order /help lists them. */
+export const commands: Command[] = [helpCommand, deckCommand];

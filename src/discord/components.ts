@@ -1,0 +1,4 @@
+import type { ComponentHandler } from './types';
+
+/** Every button, select menu and modal handler, routed by its custom_id prefix. */
+export const componentHandlers: ComponentHandler[] = [];

@@ -1,0 +1,6 @@
+import type { Feature } from './features';
+
+/** Every feature the bot runs, in start order (stopped in reverse). */
+export function createFeatures(): Feature[] {
+  return [];
+}
