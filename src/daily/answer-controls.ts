@@ -1,0 +1,143 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  StringSelectMenuBuilder,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
+import type { Question } from '../deck/types';
+import type { Locale } from '../i18n';
+import { dailyMessages } from './messages';
+import { seededOrder } from './seeded-order';
+
+/**
+ * Answer controls for one question, shared by the question of the day and "test me":
+ * single/true-false → one letter button per option; multi ("choose TWO") → a select of exactly two;
+ * order → a select of candidate orderings. Small stand-ins for the quiz renderers, to be unified.
+ */
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface ControlIds {
+  /** custom_id of the button for option `index`. */
+  button(index: number): string;
+  /** custom_id of the select menu (multi and order questions). */
+  select: string;
+}
+
+const MAX_ORDER_CANDIDATES = 5;
+
+export function letter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+export function formatChoice(question: Question, choice: readonly number[]): string {
+  return choice.map(letter).join(question.type === 'order' ? ' → ' : ' + ');
+}
+
+/** The question as plain text, options lettered "A) …" (pt-BR: the deck's language). */
+export function questionText(question: Question, locale: Locale): string {
+  const text = dailyMessages(locale);
+  const hint =
+    question.type === 'multi' ? text.chooseTwo : question.type === 'order' ? text.chooseOrder : null;
+  const options = question.options.map((option, i) => `**${letter(i)})** ${option}`);
+  return [question.stem, ...(hint ? [`*${hint}*`] : []), '', ...options].join('\n');
+}
+
+/** Candidate orderings for an order question: the right one plus distinct shuffles, in a stable order. */
+export function orderCandidates(question: Question): number[][] {
+  const right = question.answers;
+  const seen = new Set([right.join('-')]);
+  const candidates = [right];
+  for (let attempt = 0; candidates.length < MAX_ORDER_CANDIDATES && attempt < 50; attempt++) {
+    const shuffled = seededOrder(right, `${question.id}:${attempt}`);
+    const key = shuffled.join('-');
+    if (!seen.has(key)) {
+      seen.add(key);
+      candidates.push(shuffled);
+    }
+  }
+  return candidates.sort((a, b) => a.join('-').localeCompare(b.join('-')));
+}
+
+export function answerControls(
+  question: Question,
+  ids: ControlIds,
+  locale: Locale,
+  options: { disabled?: boolean; reveal?: boolean } = {},
+): ActionRow[] {
+  const text = dailyMessages(locale);
+  const disabled = options.disabled ?? false;
+  if (question.type === 'single' || question.type === 'truefalse') {
+    const buttons = question.options.map((_, i) =>
+      new ButtonBuilder()
+        .setCustomId(ids.button(i))
+        .setLabel(letter(i))
+        .setDisabled(disabled)
+        .setStyle(
+          options.reveal && question.answers.includes(i) ? ButtonStyle.Success : ButtonStyle.Secondary,
+        ),
+    );
+    const rows: ActionRow[] = [];
+    for (let i = 0; i < buttons.length; i += 5) {
+      rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + 5)).toJSON());
+    }
+    return rows;
+  }
+  const select = new StringSelectMenuBuilder().setCustomId(ids.select).setDisabled(disabled);
+  if (question.type === 'multi') {
+    select
+      .setPlaceholder(text.chooseTwo)
+      .setMinValues(2)
+      .setMaxValues(2)
+      .addOptions(
+        question.options.map((option, i) => ({
+          label: `${letter(i)}) ${truncate(option, 90)}`,
+          value: String(i),
+        })),
+      );
+  } else {
+    select.setPlaceholder(text.chooseOrder).addOptions(
+      orderCandidates(question).map((candidate) => ({
+        label: formatChoice(question, candidate),
+        value: candidate.join('-'),
+      })),
+    );
+  }
+  return [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON()];
+}
+
+/** The chosen option indexes from a select's values, or null when they do not fit the question. */
+export function choiceFromSelect(question: Question, values: readonly string[]): number[] | null {
+  const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n < question.options.length;
+  if (question.type === 'multi') {
+    const choice = values.map(Number);
+    if (choice.length !== 2 || !choice.every(inRange) || choice[0] === choice[1]) return null;
+    return choice.sort((a, b) => a - b);
+  }
+  if (question.type === 'order') {
+    const [value] = values;
+    if (values.length !== 1 || value === undefined) return null;
+    const choice = value.split('-').map(Number);
+    if (choice.length !== question.answers.length || !choice.every(inRange)) return null;
+    return choice;
+  }
+  return null;
+}
+
+export function choiceFromButton(question: Question, option: number): number[] | null {
+  if (question.type !== 'single' && question.type !== 'truefalse') return null;
+  return option < question.options.length ? [option] : null;
+}
+
+/** Right when it is the answer: the same option, the same pair in any order, or the same sequence. */
+export function isCorrectChoice(question: Question, choice: readonly number[]): boolean {
+  if (choice.length !== question.answers.length) return false;
+  if (question.type === 'order') return choice.every((value, i) => value === question.answers[i]);
+  const wanted = new Set(question.answers);
+  return new Set(choice).size === wanted.size && choice.every((value) => wanted.has(value));
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

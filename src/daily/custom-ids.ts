@@ -1,0 +1,12 @@
+import { defineCustomId, idField } from '../discord/custom-id';
+
+/** Question of the day: a letter button, or the select of multi/order questions. */
+export const dailyAnswerButtonId = defineCustomId('dq', { post: idField.int(), option: idField.int() });
+export const dailyAnswerSelectId = defineCustomId('dqs', { post: idField.int() });
+
+/** "Test me" on a service card: the service travels as its slug (names have spaces). */
+export const testMeId = defineCustomId('svt', { service: idField.token(80) });
+
+/** A private practice question opened by "test me". */
+export const practiceButtonId = defineCustomId('pq', { question: idField.token(64), option: idField.int() });
+export const practiceSelectId = defineCustomId('pqs', { question: idField.token(64) });

@@ -1,0 +1,45 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Feature } from '../features';
+import { runDailyTick, type DailyTickContext } from './daily-tick';
+import { discordSender } from './sender';
+
+/**
+ * The daily posts: a node-cron job ticks every minute (skipping a tick while the previous one still
+ * runs) and once right at start-up, to catch up a post missed while the bot was down. All the rules
+ * live in {@link runDailyTick}; the database decides what has already gone out.
+ */
+export function dailyPostsFeature(): Feature {
+  let task: ScheduledTask | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  return {
+    name: 'daily-posts',
+    start(ctx) {
+      const tickContext: DailyTickContext = {
+        db: ctx.db,
+        deck: ctx.deck,
+        logger: ctx.logger.child({ feature: 'daily-posts' }),
+        sender: discordSender(ctx.client),
+      };
+      let busy = false;
+      // Overlapping ticks would be harmless (the database decides), but one at a time is calmer.
+      const tick = async () => {
+        if (busy) return;
+        busy = true;
+        running = runDailyTick(tickContext, ctx.now())
+          .catch((error: unknown) => tickContext.logger.error({ err: error }, 'daily tick failed'))
+          .finally(() => (busy = false));
+        await running;
+      };
+      // node-cron 4 starts the task on schedule(); noOverlap skips a tick while one is still running.
+      task = cron.schedule('* * * * *', tick, { name: 'daily-posts', noOverlap: true });
+      void tick();
+    },
+    async stop() {
+      await task?.destroy();
+      task = undefined;
+      // Let an in-flight tick finish before the client and the database go away.
+      await running;
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/database';
+import { answers, dailyPosts, guilds, type DailyKind } from '../db/schema';
+import type { GuildSettings } from '../guilds/guild-settings';
+import { localDateToPost } from '../time/daily-schedule';
+import type { DailyTally } from './question-post';
+
+export type DailyPost = typeof dailyPosts.$inferSelect;
+
+/**
+ * A claim older than this with no message id belongs to a process that died between claiming and
+ * sending (or whose send had an unknown outcome); it may be taken over. Generous, so a slow but live
+ * send is never doubled.
+ */
+export const STALE_CLAIM_MS = 5 * 60_000;
+
+export interface Claim {
+  post: DailyPost;
+  /** The settings the claim was made under; an error is recorded only if they are still current. */
+  settingsVersion: number;
+  channelId: string;
+}
+
+/**
+ * Claims today's post of one kind in ONE immediate transaction: re-reads the settings, checks that
+ * no post for this or a later local date exists, picks the subject and inserts the row. The unique
+ * key (guild, kind, local date) is what decides between two processes or overlapping ticks: the
+ * loser's insert does nothing and it walks away. Returns null when there is nothing to do.
+ */
+export function claimDailyPost(
+  db: Db,
+  guildId: string,
+  kind: DailyKind,
+  now: number,
+  pickSubject: (pastSubjects: string[]) => string | null,
+): Claim | null {
+  return db.transaction(
+    (tx) => {
+      const guild = tx.select().from(guilds).where(eq(guilds.id, guildId)).get();
+      if (!guild?.dailyChannelId || !isEnabled(guild, kind)) return null;
+      const last = tx
+        .select()
+        .from(dailyPosts)
+        .where(and(eq(dailyPosts.guildId, guildId), eq(dailyPosts.kind, kind)))
+        .orderBy(desc(dailyPosts.localDate))
+        .limit(1)
+        .get();
+      const due = dueDateFor(guild, now);
+      if (due === null) return null;
+      if (last && last.localDate === due) return takeOverStale(tx, guild, last, now);
+      if (localDateToPost(now, guild.timezone, guild.dailyTime, last?.localDate ?? null) === null)
+        return null;
+
+      const past = tx
+        .select({ subject: dailyPosts.subject })
+        .from(dailyPosts)
+        .where(and(eq(dailyPosts.guildId, guildId), eq(dailyPosts.kind, kind)))
+        .orderBy(asc(dailyPosts.localDate))
+        .all()
+        .map((row) => row.subject);
+      const subject = pickSubject(past);
+      if (subject === null) return null;
+      const post = tx
+        .insert(dailyPosts)
+        .values({ guildId, kind, localDate: due, channelId: guild.dailyChannelId, subject, postedAt: now })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      if (!post) return null;
+      return { post, settingsVersion: guild.settingsVersion, channelId: guild.dailyChannelId };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function dueDateFor(guild: GuildSettings, now: number): string | null {
+  return localDateToPost(now, guild.timezone, guild.dailyTime, null);
+}
+
+/** Today's row exists: done, or in flight, unless it is an abandoned claim (no message, old). */
+function takeOverStale(
+  tx: Pick<Db, 'update'>,
+  guild: GuildSettings,
+  existing: DailyPost,
+  now: number,
+): Claim | null {
+  if (existing.messageId !== null || existing.postedAt > now - STALE_CLAIM_MS || !guild.dailyChannelId)
+    return null;
+  const post = tx
+    .update(dailyPosts)
+    .set({ postedAt: now, channelId: guild.dailyChannelId })
+    .where(
+      and(
+        eq(dailyPosts.id, existing.id),
+        isNull(dailyPosts.messageId),
+        eq(dailyPosts.postedAt, existing.postedAt),
+      ),
+    )
+    .returning()
+    .get();
+  return post ? { post, settingsVersion: guild.settingsVersion, channelId: guild.dailyChannelId } : null;
+}
+
+/**
+ * Cheap read before the write transaction: true when today's row of this kind exists and is not an
+ * abandoned claim, i.e. there is surely nothing to do. Most ticks of the day end here, so it is a
+ * prepared statement.
+ */
+export function alreadyHandled(
+  db: Db,
+  guildId: string,
+  kind: DailyKind,
+  localDate: string,
+  now: number,
+): boolean {
+  const row = statementsFor(db.$client).todaysRow.get(guildId, kind, localDate) as
+    { message_id: string | null; posted_at: number } | undefined;
+  return row !== undefined && (row.message_id !== null || row.posted_at > now - STALE_CLAIM_MS);
+}
+
+/** Servers with a daily channel: read every minute, so prepared once per connection. */
+export function configuredGuilds(db: Db): GuildSettings[] {
+  const rows = statementsFor(db.$client).configuredGuilds.all() as GuildRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    timezone: row.timezone,
+    dailyChannelId: row.daily_channel_id,
+    dailyTime: row.daily_time,
+    serviceCardEnabled: row.service_card_enabled === 1,
+    dailyQuestionEnabled: row.daily_question_enabled === 1,
+    settingsVersion: row.settings_version,
+    lastDailyError: row.last_daily_error,
+    lastDailyErrorAt: row.last_daily_error_at,
+    createdAt: row.created_at,
+  }));
+}
+
+interface GuildRow {
+  id: string;
+  timezone: string;
+  daily_channel_id: string | null;
+  daily_time: string;
+  service_card_enabled: number;
+  daily_question_enabled: number;
+  settings_version: number;
+  last_daily_error: string | null;
+  last_daily_error_at: number | null;
+  created_at: number;
+}
+
+const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(sqlite: Database.Database) {
+  let statements = statementCache.get(sqlite);
+  if (!statements) {
+    statements = prepareStatements(sqlite);
+    statementCache.set(sqlite, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(sqlite: Database.Database) {
+  return {
+    todaysRow: sqlite.prepare(
+      'select message_id, posted_at from daily_posts where guild_id = ? and kind = ? and local_date = ?',
+    ),
+    configuredGuilds: sqlite.prepare('select * from guilds where daily_channel_id is not null'),
+    openQuestionIds: sqlite.prepare(
+      `select id from daily_posts where guild_id = ? and kind = 'question' and closed_at is null
+         and message_id is not null and local_date < ?`,
+    ),
+  };
+}
+
+export function isEnabled(guild: GuildSettings, kind: DailyKind): boolean {
+  return kind === 'service' ? guild.serviceCardEnabled : guild.dailyQuestionEnabled;
+}
+
+export function markPosted(db: Db, postId: number, messageId: string): void {
+  db.update(dailyPosts).set({ messageId }).where(eq(dailyPosts.id, postId)).run();
+}
+
+/** Gives the day back after a definite refusal, so a later attempt can claim it again. */
+export function releaseClaim(db: Db, postId: number): void {
+  db.delete(dailyPosts)
+    .where(and(eq(dailyPosts.id, postId), isNull(dailyPosts.messageId)))
+    .run();
+}
+
+/**
+ * Records why the daily post failed, for `/config show`. Only when the settings are still those the
+ * claim was made under: if an admin changed them meanwhile, the error is stale and the next tick
+ * should simply try again.
+ */
+export function recordDailyError(
+  db: Db,
+  guildId: string,
+  settingsVersion: number,
+  message: string,
+  now: number,
+): void {
+  db.update(guilds)
+    .set({ lastDailyError: message.slice(0, 500), lastDailyErrorAt: now })
+    .where(and(eq(guilds.id, guildId), eq(guilds.settingsVersion, settingsVersion)))
+    .run();
+}
+
+/** Open questions of the day from before `beforeLocalDate` that have a message to edit. */
+export function openQuestionsBefore(db: Db, guildId: string, beforeLocalDate: string): DailyPost[] {
+  const ids = (
+    statementsFor(db.$client).openQuestionIds.all(guildId, beforeLocalDate) as { id: number }[]
+  ).map((row) => row.id);
+  return ids.length === 0 ? [] : db.select().from(dailyPosts).where(inArray(dailyPosts.id, ids)).all();
+}
+
+/** Marks a question closed; false when another tick already did (so only one edits the message). */
+export function closeQuestion(db: Db, postId: number, now: number): boolean {
+  const result = db
+    .update(dailyPosts)
+    .set({ closedAt: now })
+    .where(and(eq(dailyPosts.id, postId), isNull(dailyPosts.closedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+export function tallyDailyAnswers(db: Db, postId: number): DailyTally {
+  const rows = db
+    .select({ choice: answers.choice, correct: answers.correct, count: sql<number>`count(*)` })
+    .from(answers)
+    .where(eq(answers.dailyPostId, postId))
+    .groupBy(answers.choice, answers.correct)
+    .all();
+  const byChoice = new Map<string, number>();
+  let total = 0;
+  let right = 0;
+  for (const row of rows) {
+    total += row.count;
+    if (row.correct) right += row.count;
+    byChoice.set(row.choice, (byChoice.get(row.choice) ?? 0) + row.count);
+  }
+  return { total, right, byChoice };
+}
+
+export function findDailyPost(db: Db, postId: number): DailyPost | undefined {
+  return db.select().from(dailyPosts).where(eq(dailyPosts.id, postId)).get();
+}
+
+/** The most recent post that went out (any kind), for `/config show`. */
+export function lastSentPost(db: Db, guildId: string): DailyPost | undefined {
+  return db
+    .select()
+    .from(dailyPosts)
+    .where(and(eq(dailyPosts.guildId, guildId), isNotNull(dailyPosts.messageId)))
+    .orderBy(desc(dailyPosts.postedAt))
+    .limit(1)
+    .get();
+}
+
+/** The latest local date with a post of an enabled kind, for the "next post" time. */
+export function lastPostedLocalDate(db: Db, guild: GuildSettings): string | null {
+  const kinds = (['service', 'question'] as const).filter((kind) => isEnabled(guild, kind));
+  let earliest: string | null = null;
+  for (const kind of kinds) {
+    const row = db
+      .select({ localDate: dailyPosts.localDate })
+      .from(dailyPosts)
+      .where(and(eq(dailyPosts.guildId, guild.id), eq(dailyPosts.kind, kind)))
+      .orderBy(desc(dailyPosts.localDate))
+      .limit(1)
+      .get();
+    // The next post is due once ANY enabled kind still lacks today's date: take the earliest.
+    const date = row?.localDate ?? null;
+    if (date === null) return null;
+    if (earliest === null || date < earliest) earliest = date;
+  }
+  return earliest;
+}

@@ -1,0 +1,100 @@
+import type { Question } from '../deck/types';
+import type { Locale } from '../i18n';
+import {
+  answerControls,
+  formatChoice,
+  letter,
+  orderCandidates,
+  questionText,
+  truncate,
+  type ActionRow,
+} from './answer-controls';
+import { dailyAnswerButtonId, dailyAnswerSelectId } from './custom-ids';
+import { dailyMessages } from './messages';
+
+export interface QuestionMessage {
+  content: string;
+  components: ActionRow[];
+}
+
+/** How the server answered one question of the day. */
+export interface DailyTally {
+  total: number;
+  right: number;
+  /** Number of answers per choice, keyed by the stored choice text ('1', '0,3', '2,0,1'). */
+  byChoice: Map<string, number>;
+}
+
+const CONTENT_MAX = 2000;
+
+/** 'YYYY-MM-DD' → '27/11/2026' (pt-BR) or '2026-11-27' (en-US). */
+export function displayDate(localDate: string, locale: Locale): string {
+  if (locale === 'en-US') return localDate;
+  const [year, month, day] = localDate.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+function controlIds(postId: number) {
+  return {
+    button: (option: number) => dailyAnswerButtonId.encode({ post: postId, option }),
+    select: dailyAnswerSelectId.encode({ post: postId }),
+  };
+}
+
+export function renderDailyQuestion(question: Question, postId: number, localDate: string): QuestionMessage {
+  const text = dailyMessages('pt-BR');
+  const content = [
+    text.questionOfTheDay(displayDate(localDate, 'pt-BR')),
+    '',
+    questionText(question, 'pt-BR'),
+    '',
+    `-# ${text.questionFooter}`,
+  ].join('\n');
+  return {
+    content: truncate(content, CONTENT_MAX),
+    components: answerControls(question, controlIds(postId), 'pt-BR'),
+  };
+}
+
+/** The message once closed: controls disabled, the right answer marked, counts and the explanation. */
+export function renderDailyResult(
+  question: Question,
+  postId: number,
+  localDate: string,
+  tally: DailyTally,
+): QuestionMessage {
+  const text = dailyMessages('pt-BR');
+  const counts = countLines(question, tally).map((line) => `• ${line}`);
+  const head = [
+    text.resultHeading(displayDate(localDate, 'pt-BR')),
+    '',
+    questionText(question, 'pt-BR'),
+    '',
+    text.rightAnswer(formatChoice(question, question.answers)),
+    text.shareRight(tally.right, tally.total),
+    ...counts,
+    '',
+  ].join('\n');
+  const explanation = text.explanation(question.explanation);
+  return {
+    content: truncate(`${head}${explanation}`, CONTENT_MAX),
+    components: answerControls(question, controlIds(postId), 'pt-BR', { disabled: true, reveal: true }),
+  };
+}
+
+function countLines(question: Question, tally: DailyTally): string[] {
+  const text = dailyMessages('pt-BR');
+  if (question.type === 'order') {
+    return orderCandidates(question).map((candidate) =>
+      text.optionCount(formatChoice(question, candidate), tally.byChoice.get(candidate.join(',')) ?? 0),
+    );
+  }
+  // Per option: how many members picked it (a "choose TWO" answer counts for both of its options).
+  const perOption = question.options.map(() => 0);
+  for (const [choice, count] of tally.byChoice) {
+    for (const index of choice.split(',').map(Number)) {
+      if (perOption[index] !== undefined) perOption[index] += count;
+    }
+  }
+  return perOption.map((count, i) => text.optionCount(letter(i), count));
+}
