@@ -84,7 +84,7 @@ async function runGuild(
  * After a failure today, the server is left alone until its settings change (`/config` clears the
  * error) or its next local day: retrying a refused channel every minute would only hammer Discord.
  */
-function isBlocked(guild: GuildSettings, due: string): boolean {
+export function isBlocked(guild: GuildSettings, due: string): boolean {
   if (guild.lastDailyError === null || guild.lastDailyErrorAt === null) return false;
   return localDateOf(guild.lastDailyErrorAt, guild.timezone) >= due;
 }

@@ -1,0 +1,192 @@
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import {
+  DAILY_CHANNEL_TYPES,
+  isDailyChannelType,
+  parseDailyTime,
+  parseTimeZone,
+} from '../src/config/config-input';
+import { renderConfigShow } from '../src/config/config-show';
+import { updateDailySettings, type DailySettingsPatch } from '../src/config/daily-settings';
+import { configMessages } from '../src/config/messages';
+import { localize } from '../src/discord/localized';
+import { replyPrivately } from '../src/discord/router';
+import { routerMessages } from '../src/discord/router-messages';
+import type { Command, InteractionContext } from '../src/discord/types';
+import { ensureGuild } from '../src/guilds/guild-settings';
+import { searchTimeZones } from '../src/time/zones';
+
+const sub = (name: string, nome: string, description: string, descricao: string) =>
+  localize(
+    new SlashCommandSubcommandBuilder(),
+    { 'en-US': name, 'pt-BR': nome },
+    { 'en-US': description, 'pt-BR': descricao },
+  );
+
+const data = localize(
+  new SlashCommandBuilder(),
+  { 'en-US': 'config', 'pt-BR': 'config' },
+  {
+    'en-US': 'Daily posts: channel, time, time zone and which posts',
+    'pt-BR': 'Posts diários: canal, horário, fuso e quais posts',
+  },
+)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand(
+    sub('channel', 'canal', 'The channel for the daily posts', 'O canal dos posts diários').addChannelOption(
+      (o) =>
+        localize(
+          o,
+          { 'en-US': 'channel', 'pt-BR': 'canal' },
+          { 'en-US': 'A text channel', 'pt-BR': 'Um canal de texto' },
+        )
+          .addChannelTypes(...DAILY_CHANNEL_TYPES)
+          .setRequired(true),
+    ),
+  )
+  .addSubcommand(
+    sub(
+      'time',
+      'horario',
+      'Local time of the daily posts (HH:MM)',
+      'Horário local dos posts diários (HH:MM)',
+    ).addStringOption((o) =>
+      localize(
+        o,
+        { 'en-US': 'time', 'pt-BR': 'horario' },
+        { 'en-US': 'e.g. 09:00', 'pt-BR': 'por exemplo 09:00' },
+      )
+        .setMinLength(4)
+        .setMaxLength(5)
+        .setRequired(true),
+    ),
+  )
+  .addSubcommand(
+    sub(
+      'timezone',
+      'fuso',
+      "The server's time zone (IANA name)",
+      'O fuso horário do servidor (nome IANA)',
+    ).addStringOption((o) =>
+      localize(
+        o,
+        { 'en-US': 'zone', 'pt-BR': 'fuso' },
+        { 'en-US': 'e.g. America/Sao_Paulo', 'pt-BR': 'por exemplo America/Sao_Paulo' },
+      )
+        .setAutocomplete(true)
+        .setMaxLength(64)
+        .setRequired(true),
+    ),
+  )
+  .addSubcommand(
+    sub('posts', 'posts', 'Turn the daily posts on or off', 'Liga ou desliga os posts diários')
+      .addBooleanOption((o) =>
+        localize(
+          o,
+          { 'en-US': 'service_card', 'pt-BR': 'servico_do_dia' },
+          { 'en-US': 'Service of the day card', 'pt-BR': 'Ficha do serviço do dia' },
+        ),
+      )
+      .addBooleanOption((o) =>
+        localize(
+          o,
+          { 'en-US': 'daily_question', 'pt-BR': 'pergunta_do_dia' },
+          { 'en-US': 'Question of the day', 'pt-BR': 'Pergunta do dia' },
+        ),
+      ),
+  )
+  .addSubcommand(
+    sub(
+      'show',
+      'mostrar',
+      'Show the settings, next post and last error',
+      'Mostra a configuração, o próximo post e o último erro',
+    ),
+  );
+
+/** Reads the subcommand's input into a settings change, or the message saying why it is refused. */
+function patchFrom(
+  interaction: ChatInputCommandInteraction,
+  ctx: InteractionContext,
+): DailySettingsPatch | string {
+  const text = configMessages(ctx.locale);
+  switch (interaction.options.getSubcommand()) {
+    case 'channel': {
+      const channel = interaction.options.getChannel('channel', true);
+      // Discord filters the picker, but a crafted or old client can send any channel: check again.
+      if (!isDailyChannelType(channel.type)) return text.badChannel(`<#${channel.id}>`);
+      return { dailyChannelId: channel.id };
+    }
+    case 'time': {
+      const input = interaction.options.getString('time', true);
+      const time = parseDailyTime(input);
+      return time === null ? text.badTime(input) : { dailyTime: time };
+    }
+    case 'timezone': {
+      const input = interaction.options.getString('zone', true);
+      const zone = parseTimeZone(input);
+      return zone === null ? text.badZone(input) : { timezone: zone };
+    }
+    default: {
+      const serviceCard = interaction.options.getBoolean('service_card');
+      const dailyQuestion = interaction.options.getBoolean('daily_question');
+      if (serviceCard === null && dailyQuestion === null) return text.nothingToChange;
+      return {
+        ...(serviceCard !== null ? { serviceCardEnabled: serviceCard } : {}),
+        ...(dailyQuestion !== null ? { dailyQuestionEnabled: dailyQuestion } : {}),
+      };
+    }
+  }
+}
+
+function confirmation(patch: DailySettingsPatch, timezone: string, ctx: InteractionContext): string {
+  const text = configMessages(ctx.locale);
+  if (patch.dailyChannelId) return text.channelSet(`<#${patch.dailyChannelId}>`);
+  if (patch.dailyTime) return text.timeSet(patch.dailyTime, timezone);
+  if (patch.timezone) return text.zoneSet(patch.timezone);
+  return text.postsSet;
+}
+
+export const configCommand = {
+  data,
+  async execute(interaction, ctx) {
+    if (!interaction.inGuild()) return replyPrivately(interaction, routerMessages(ctx.locale).guildOnly);
+    const text = configMessages(ctx.locale);
+    // Discord applies the default permission, but server overrides or an old registration may not.
+    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+      return replyPrivately(interaction, text.noPermission);
+    }
+    const now = ctx.now();
+    if (interaction.options.getSubcommand() === 'show') {
+      const guild = ensureGuild(ctx.db, interaction.guildId, ctx.env.DEFAULT_TIMEZONE, now);
+      await interaction.reply({
+        embeds: [renderConfigShow(ctx.db, guild, now, ctx.locale)],
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const patch = patchFrom(interaction, ctx);
+    if (typeof patch === 'string') return replyPrivately(interaction, patch);
+    const guild = updateDailySettings(ctx.db, interaction.guildId, patch, ctx.env.DEFAULT_TIMEZONE, now);
+    ctx.log.info({ patch, settingsVersion: guild.settingsVersion }, 'daily settings changed');
+    await interaction.reply({
+      content: confirmation(patch, guild.timezone, ctx),
+      embeds: [renderConfigShow(ctx.db, guild, now, ctx.locale)],
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+  async autocomplete(interaction) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'zone') return interaction.respond([]);
+    await interaction.respond(
+      searchTimeZones(focused.value, 25).map((zone) => ({ name: zone, value: zone })),
+    );
+  },
+} satisfies Command;

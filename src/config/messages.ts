@@ -1,0 +1,74 @@
+import { defineMessages } from '../i18n';
+
+export const configMessages = defineMessages({
+  'pt-BR': {
+    noPermission: 'Só quem pode **Gerenciar servidor** muda as configurações do bot.',
+    badChannel: (channel: string) =>
+      `${channel} não é um canal de texto. Escolha um canal de texto ou de anúncios; nada foi alterado.`,
+    badTime: (input: string) =>
+      `"${input}" não é um horário válido. Use HH:MM de 00:00 a 23:59 (por exemplo 09:00); nada foi alterado.`,
+    badZone: (input: string) =>
+      `"${input}" não é um fuso horário IANA que eu conheça. Escolha um da lista (por exemplo America/Sao_Paulo ou Europe/Lisbon); nada foi alterado.`,
+    nothingToChange: 'Diga o que ligar ou desligar: `servico_do_dia` e/ou `pergunta_do_dia`.',
+    channelSet: (channel: string) => `Os posts diários vão para ${channel}.`,
+    timeSet: (time: string, zone: string) => `Os posts diários saem às **${time}** (${zone}).`,
+    zoneSet: (zone: string) =>
+      `Fuso horário: **${zone}**. O horário dos posts e os períodos do ranking seguem este fuso (ranking recalculado).`,
+    postsSet: 'Posts diários atualizados.',
+    showTitle: 'Configuração dos posts diários',
+    channel: 'Canal',
+    noChannel: 'não definido — use `/config channel`',
+    time: 'Horário',
+    zone: 'Fuso horário',
+    serviceCard: 'Serviço do dia',
+    dailyQuestion: 'Pergunta do dia',
+    on: 'ligado',
+    off: 'desligado',
+    nextPost: 'Próximo post',
+    noNextPost: 'nenhum (defina o canal e ligue ao menos um post)',
+    lastPost: 'Último post',
+    noLastPost: 'nenhum ainda',
+    kindName: (kind: 'service' | 'question') => (kind === 'service' ? 'serviço do dia' : 'pergunta do dia'),
+    lastError: 'Último erro',
+    noError: 'nenhum',
+    errorHint:
+      'Corrija (canal ou permissões do bot) e mude qualquer configuração para tentar de novo agora; senão, tento no próximo dia.',
+    unchangedNote:
+      'Alterar qualquer configuração limpa o último erro e faz o post do dia ser tentado de novo.',
+  },
+  'en-US': {
+    noPermission: 'Only members who can **Manage Server** can change the bot settings.',
+    badChannel: (channel: string) =>
+      `${channel} is not a text channel. Pick a text or announcement channel; nothing was changed.`,
+    badTime: (input: string) =>
+      `"${input}" is not a valid time. Use HH:MM from 00:00 to 23:59 (e.g. 09:00); nothing was changed.`,
+    badZone: (input: string) =>
+      `"${input}" is not an IANA time zone I know. Pick one from the list (e.g. America/Sao_Paulo or Europe/Lisbon); nothing was changed.`,
+    nothingToChange: 'Say what to turn on or off: `service_card` and/or `daily_question`.',
+    channelSet: (channel: string) => `Daily posts go to ${channel}.`,
+    timeSet: (time: string, zone: string) => `Daily posts go out at **${time}** (${zone}).`,
+    zoneSet: (zone: string) =>
+      `Time zone: **${zone}**. The post time and the leaderboard periods follow this zone (leaderboard recomputed).`,
+    postsSet: 'Daily posts updated.',
+    showTitle: 'Daily posts settings',
+    channel: 'Channel',
+    noChannel: 'not set — use `/config channel`',
+    time: 'Time',
+    zone: 'Time zone',
+    serviceCard: 'Service of the day',
+    dailyQuestion: 'Question of the day',
+    on: 'on',
+    off: 'off',
+    nextPost: 'Next post',
+    noNextPost: 'none (set the channel and turn on at least one post)',
+    lastPost: 'Last post',
+    noLastPost: 'none yet',
+    kindName: (kind: 'service' | 'question') =>
+      kind === 'service' ? 'service of the day' : 'question of the day',
+    lastError: 'Last error',
+    noError: 'none',
+    errorHint:
+      "Fix it (channel or the bot's permissions) and change any setting to retry now; otherwise I try again on the next day.",
+    unchangedNote: "Changing any setting clears the last error and makes today's post be tried again.",
+  },
+});

@@ -1,0 +1,108 @@
+import { recordAnswer } from '../answers/record-answer';
+import type { Db } from '../db/database';
+import type { DeckIndex } from '../deck';
+import type { Question, ServiceCard } from '../deck/types';
+import { ensureGuild } from '../guilds/guild-settings';
+import type { Locale } from '../i18n';
+import {
+  answerControls,
+  choiceFromButton,
+  choiceFromSelect,
+  formatChoice,
+  isCorrectChoice,
+  questionText,
+  truncate,
+  type ActionRow,
+} from './answer-controls';
+import { practiceButtonId, practiceSelectId } from './custom-ids';
+import { dailyMessages } from './messages';
+
+/** "Test me": one of the card's questions that is still in the deck, at random. */
+export function pickPracticeQuestion(
+  deck: DeckIndex,
+  card: ServiceCard,
+  random: () => number = Math.random,
+): Question | null {
+  const available = card.questionIds
+    .map((id) => deck.questionById.get(id))
+    .filter((q): q is Question => q !== undefined);
+  return available[Math.floor(random() * available.length)] ?? null;
+}
+
+function controlIds(question: Question) {
+  return {
+    button: (option: number) => practiceButtonId.encode({ question: question.id, option }),
+    select: practiceSelectId.encode({ question: question.id }),
+  };
+}
+
+export function renderPracticeQuestion(
+  card: ServiceCard,
+  question: Question,
+  locale: Locale,
+): { content: string; components: ActionRow[] } {
+  const text = dailyMessages(locale);
+  return {
+    content: truncate(`${text.practiceIntro(card.name)}\n\n${questionText(question, locale)}`, 2000),
+    components: answerControls(question, controlIds(question), locale),
+  };
+}
+
+export type PracticeResult =
+  | { status: 'answered'; correct: boolean; content: string; components: ActionRow[] }
+  | { status: 'gone' | 'bad-choice' };
+
+/**
+ * Records a practice answer (kind 'practice', no points: it counts in the member's stats, not in the
+ * race) and renders the private message with the verdict and the explanation.
+ */
+export function answerPractice(
+  db: Db,
+  deck: DeckIndex,
+  input: { questionId: string; guildId: string; userId: string; option?: number; values?: readonly string[] },
+  locale: Locale,
+  shownAt: number,
+  defaultTimezone: string,
+  now: number,
+): PracticeResult {
+  const question = deck.questionById.get(input.questionId);
+  if (!question) return { status: 'gone' };
+  const choice =
+    input.option !== undefined
+      ? choiceFromButton(question, input.option)
+      : choiceFromSelect(question, input.values ?? []);
+  if (choice === null) return { status: 'bad-choice' };
+  const correct = isCorrectChoice(question, choice);
+  ensureGuild(db, input.guildId, defaultTimezone, now);
+  recordAnswer(db, {
+    guildId: input.guildId,
+    userId: input.userId,
+    questionId: question.id,
+    kind: 'practice',
+    choice,
+    correct,
+    responseMs: Math.max(0, now - shownAt),
+    points: 0,
+    domain: question.domain,
+    topic: question.topic,
+    answeredAt: now,
+  });
+  const text = dailyMessages(locale);
+  const verdict = correct ? text.practiceRight : text.practiceWrong(formatChoice(question, question.answers));
+  const content = truncate(
+    [
+      questionText(question, locale),
+      '',
+      `${verdict} (${formatChoice(question, choice)})`,
+      text.explanation(question.explanation),
+      `-# ${text.practiceCounted}`,
+    ].join('\n'),
+    2000,
+  );
+  return {
+    status: 'answered',
+    correct,
+    content,
+    components: answerControls(question, controlIds(question), locale, { disabled: true, reveal: true }),
+  };
+}
