@@ -44,6 +44,10 @@ function firstMondayOfIsoYear(year: number): string {
   return addDays(january4, 1 - weekdayOf(january4));
 }
 
+function mondayOfWeek({ year, week }: IsoWeek): string {
+  return addDays(firstMondayOfIsoYear(year), 7 * (week - 1));
+}
+
 function parseWeekKey(key: string): IsoWeek {
   const match = /^(\d{4})-W(\d{2})$/.exec(key);
   const week = match === null ? null : { year: Number(match[1]), week: Number(match[2]) };
@@ -53,12 +57,8 @@ function parseWeekKey(key: string): IsoWeek {
   return week;
 }
 
-function mondayOfWeek({ year, week }: IsoWeek): string {
-  return addDays(firstMondayOfIsoYear(year), 7 * (week - 1));
-}
-
 function formatWeekKey({ year, week }: IsoWeek): string {
-  return `${year}-W${pad2(week)}`;
+  return `${String(year).padStart(4, '0')}-W${pad2(week)}`;
 }
 
 function parseMonthKey(key: string): { year: number; month: number } {
