@@ -193,7 +193,7 @@ function wallAt(instantMs: number, timeZone: string): number {
  *
  * - Gap (the time does not exist, e.g. 02:30 on a spring-forward day where 02:00 jumps to 03:00):
  *   the time is shifted forward by the length of the gap, i.e. read with the offset in effect before
- *   the change (02:30 → 03:30). This is what `Date`, Temporal ('compatible') and cron-like tools do.
+ *   the change (02:30 → 03:30). This is what `Date` and Temporal's 'compatible' disambiguation do.
  *   A time at the very start of the gap lands exactly on the first instant after it (02:00 → 03:00).
  * - Overlap (the time occurs twice, e.g. 01:30 on a fall-back day): the earlier of the two instants.
  *
@@ -218,6 +218,7 @@ export function zonedInstant(localDate: string, timeOfDay: string, timeZone: str
 /**
  * The first instant of `localDate` in `timeZone`. Usually local midnight; when midnight falls in a
  * gap (e.g. Brazil's old spring-forward at 00:00), the first instant after the gap (01:00).
+ * A date a zone skipped entirely (Pacific/Apia, 2011-12-30) gives the start of the next day.
  */
 export function startOfLocalDay(localDate: string, timeZone: string): number {
   const midnight = zonedInstant(localDate, '00:00', timeZone);

@@ -209,3 +209,12 @@ describe('startOfLocalDay', () => {
     expect(length('2026-10-04', 'Australia/Lord_Howe')).toBe(23.5);
   });
 });
+
+describe('a date the zone skipped entirely', () => {
+  it('starts when the next day starts (Pacific/Apia went from 29 to 31 December 2011)', () => {
+    const start = startOfLocalDay('2011-12-30', 'Pacific/Apia');
+    expect(localDateOf(start, 'Pacific/Apia')).toBe('2011-12-31');
+    expect(start).toBe(startOfLocalDay('2011-12-31', 'Pacific/Apia'));
+    expect(localDateOf(start - 1, 'Pacific/Apia')).toBe('2011-12-29');
+  });
+});
