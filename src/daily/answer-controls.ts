@@ -72,7 +72,12 @@ export function answerControls(
     const buttons = question.options.map((_, i) =>
       new ButtonBuilder()
         .setCustomId(ids.button(i))
-        .setLabel(letter(i))
+        // True/false reads better with its words; other questions keep short letters (options are long).
+        .setLabel(
+          question.type === 'truefalse'
+            ? truncate(`${letter(i)}) ${question.options[i] ?? ''}`, 80)
+            : letter(i),
+        )
         .setDisabled(disabled)
         .setStyle(
           options.reveal && question.answers.includes(i) ? ButtonStyle.Success : ButtonStyle.Secondary,

@@ -1,7 +1,12 @@
 import { MessageFlags } from 'discord.js';
 import { replyPrivately } from '../discord/router';
 import { routerMessages } from '../discord/router-messages';
-import { componentHandler, type ComponentHandler } from '../discord/types';
+import {
+  componentHandler,
+  type ComponentHandler,
+  type ComponentInteraction,
+  type InteractionContext,
+} from '../discord/types';
 import { findServiceBySlug } from '../services/service-search';
 import { answerDailyQuestion, type DailyAnswerResult } from './answer-daily';
 import {
@@ -13,8 +18,6 @@ import {
 } from './custom-ids';
 import { dailyMessages } from './messages';
 import { answerPractice, pickPracticeQuestion, renderPracticeQuestion } from './practice';
-import type { InteractionContext } from '../discord/types';
-import type { ComponentInteraction } from '../discord/types';
 
 /** Question of the day: record the first answer, acknowledge it privately. */
 async function acknowledgeDaily(

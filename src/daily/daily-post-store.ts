@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm
 import type { Db } from '../db/database';
 import { answers, dailyPosts, guilds, type DailyKind } from '../db/schema';
 import type { GuildSettings } from '../guilds/guild-settings';
-import { localDateToPost } from '../time/daily-schedule';
+import { dueLocalDate, localDateToPost } from '../time/daily-schedule';
 import type { DailyTally } from './question-post';
 
 export type DailyPost = typeof dailyPosts.$inferSelect;
@@ -46,7 +46,7 @@ export function claimDailyPost(
         .orderBy(desc(dailyPosts.localDate))
         .limit(1)
         .get();
-      const due = dueDateFor(guild, now);
+      const due = dueLocalDate(now, guild.timezone, guild.dailyTime);
       if (due === null) return null;
       if (last && last.localDate === due) return takeOverStale(tx, guild, last, now);
       if (localDateToPost(now, guild.timezone, guild.dailyTime, last?.localDate ?? null) === null)
@@ -72,10 +72,6 @@ export function claimDailyPost(
     },
     { behavior: 'immediate' },
   );
-}
-
-function dueDateFor(guild: GuildSettings, now: number): string | null {
-  return localDateToPost(now, guild.timezone, guild.dailyTime, null);
 }
 
 /** Today's row exists: done, or in flight, unless it is an abandoned claim (no message, old). */
