@@ -1,5 +1,6 @@
 import { EmbedBuilder, type APIEmbed } from 'discord.js';
 import type { Db } from '../db/database';
+import { decodeDailyError } from '../daily/daily-error';
 import { isBlocked } from '../daily/daily-tick';
 import { lastPostedLocalDate, lastSentPost } from '../daily/daily-post-store';
 import type { GuildSettings } from '../guilds/guild-settings';
@@ -24,6 +25,11 @@ export function nextDailyPostAt(db: Db, guild: GuildSettings, now: number): numb
   return nextPostInstant(now, guild.timezone, guild.dailyTime, lastDate);
 }
 
+function describeError(stored: string, locale: Locale): string {
+  const error = decodeDailyError(stored);
+  return error ? configMessages(locale).errorText(error.code, `<#${error.channelId}>`, error.detail) : stored;
+}
+
 export function renderConfigShow(db: Db, guild: GuildSettings, now: number, locale: Locale): APIEmbed {
   const text = configMessages(locale);
   const next = nextDailyPostAt(db, guild, now);
@@ -33,7 +39,7 @@ export function renderConfigShow(db: Db, guild: GuildSettings, now: number, loca
     : text.noLastPost;
   const errorLine =
     guild.lastDailyError && guild.lastDailyErrorAt !== null
-      ? `⚠️ ${guild.lastDailyError} — ${timestamp(guild.lastDailyErrorAt, 'f')}\n${text.errorHint}`
+      ? `⚠️ ${describeError(guild.lastDailyError, locale)} — ${timestamp(guild.lastDailyErrorAt, 'f')}\n${text.errorHint}`
       : text.noError;
   return new EmbedBuilder()
     .setTitle(text.showTitle)

@@ -30,6 +30,16 @@ export const configMessages = defineMessages({
     noLastPost: 'nenhum ainda',
     kindName: (kind: 'service' | 'question') => (kind === 'service' ? 'serviço do dia' : 'pergunta do dia'),
     lastError: 'Último erro',
+    errorText: (code: number | null, channel: string, detail: string) =>
+      code === 10003
+        ? `O canal ${channel} não existe mais (Discord 10003).`
+        : code === 50001
+          ? `O bot não tem acesso ao canal ${channel} (Discord 50001).`
+          : code === 50013
+            ? `O bot não tem permissão para postar em ${channel} (Discord 50013): dê a ele Ver canal, Enviar mensagens e Inserir links.`
+            : code === null
+              ? `Falha ao enviar em ${channel}, sem saber se chegou: ${detail}`
+              : `O Discord recusou o post em ${channel} (código ${code}): ${detail}`,
     noError: 'nenhum',
     errorHint:
       'Corrija (canal ou permissões do bot) e mude qualquer configuração para tentar de novo agora; senão, tento no próximo dia.',
@@ -66,6 +76,16 @@ export const configMessages = defineMessages({
     kindName: (kind: 'service' | 'question') =>
       kind === 'service' ? 'service of the day' : 'question of the day',
     lastError: 'Last error',
+    errorText: (code: number | null, channel: string, detail: string) =>
+      code === 10003
+        ? `The channel ${channel} no longer exists (Discord 10003).`
+        : code === 50001
+          ? `The bot cannot access ${channel} (Discord 50001).`
+          : code === 50013
+            ? `The bot lacks permission to post in ${channel} (Discord 50013): give it View Channel, Send Messages and Embed Links.`
+            : code === null
+              ? `Sending to ${channel} failed without knowing whether it arrived: ${detail}`
+              : `Discord refused the post in ${channel} (code ${code}): ${detail}`,
     noError: 'none',
     errorHint:
       "Fix it (channel or the bot's permissions) and change any setting to retry now; otherwise I try again on the next day.",

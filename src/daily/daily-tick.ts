@@ -20,6 +20,7 @@ import {
   tallyDailyAnswers,
   type Claim,
 } from './daily-post-store';
+import { encodeDailyError } from './daily-error';
 import { renderDailyQuestion, renderDailyResult } from './question-post';
 import { pickQuestionOfDay, pickServiceOfDay } from './rotation';
 import type { DailySender, OutgoingMessage } from './sender';
@@ -126,7 +127,7 @@ async function postKind(
   } catch (error) {
     const definite = error instanceof DiscordAPIError;
     if (definite) releaseClaim(ctx.db, post.id);
-    const description = describeSendError(error, claim.channelId);
+    const description = encodeDailyError(error, claim.channelId);
     recordDailyError(ctx.db, guildId, claim.settingsVersion, description, now);
     log.warn(
       {
@@ -163,18 +164,6 @@ function render(deck: DeckIndex, { post }: Claim): OutgoingMessage | null {
   }
   const question = deck.questionById.get(post.subject);
   return question ? renderDailyQuestion(question, post.id, post.localDate) : null;
-}
-
-/** Stored for `/config show` (admins read it in pt-BR or English; the code says which). */
-export function describeSendError(error: unknown, channelId: string): string {
-  const code = discordErrorCode(error);
-  if (code === 10003) return `canal <#${channelId}> não existe mais (Discord 10003 Unknown Channel)`;
-  if (code === 50001) return `sem acesso ao canal <#${channelId}> (Discord 50001 Missing Access)`;
-  if (code === 50013)
-    return `sem permissão para postar em <#${channelId}> (Discord 50013 Missing Permissions)`;
-  if (error instanceof DiscordAPIError)
-    return `Discord recusou o envio (código ${String(error.code)}): ${error.message}`;
-  return `falha ao enviar (resultado incerto): ${error instanceof Error ? error.message : String(error)}`;
 }
 
 async function closePreviousQuestions(

@@ -169,6 +169,7 @@ describe('daily posts, /config and /service end to end', () => {
     const shownText = JSON.stringify(shown.data);
     expect(shownText).toContain('50013');
     expect(shownText).toContain('Último erro');
+    expect(shownText).toContain('não tem permissão para postar');
 
     standIn.setChannelError(channelId(), null);
     const other = standIn.guild.channels.find((c) => c.type === 0 && c.id !== channelId())!;
