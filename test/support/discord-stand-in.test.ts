@@ -4,7 +4,9 @@ import {
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
+  Client,
   DiscordAPIError,
+  GatewayIntentBits,
   MessageFlags,
   ModalBuilder,
   PermissionFlagsBits,
@@ -15,7 +17,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import type { Client, Interaction, TextChannel } from 'discord.js';
+import type { Interaction, TextChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBareAckClient } from './bare-client';
 import { connectClient, nextInteraction } from './connect-client';
@@ -114,6 +116,26 @@ describe('gateway', () => {
     const pending = nextInteraction(client);
     standIn.runCommand({ member: standIn.member(), name: 'ping' });
     expect((await pending).isChatInputCommand()).toBe(true);
+  });
+
+  it('waits for a fresh session when asked (a restarted bot)', async () => {
+    const fresh = standIn.waitForClientReady({ fresh: true, timeoutMs: 10_000 });
+    let settled = false;
+    void fresh.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false); // the old session does not count
+    const second = await connectClient(standIn);
+    await fresh;
+    await second.client.destroy();
+  });
+
+  it('closes an IDENTIFY asking for a privileged intent the app lacks (4014)', async () => {
+    const greedy = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],
+      rest: { api: standIn.apiUrl },
+    });
+    await expect(greedy.login(standIn.token)).rejects.toThrow(/disallowed intents/);
+    await greedy.destroy();
   });
 
   it('refuses to send an interaction when no client is ready', async () => {

@@ -9,6 +9,9 @@ import type { World } from './world';
 
 const HEARTBEAT_INTERVAL_MS = 41_250;
 
+/** GuildMembers, GuildPresences, MessageContent: need a switch in the developer portal. */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+
 const Op = {
   Dispatch: 0,
   Heartbeat: 1,
@@ -22,6 +25,8 @@ const Op = {
 
 interface Session {
   id: string;
+  /** Order of IDENTIFY, to tell sessions started after a given moment. */
+  serial: number;
   sequence: number;
   /** True once READY and every GUILD_CREATE were sent (or RESUMED). */
   ready: boolean;
@@ -40,11 +45,14 @@ export class Gateway {
   readonly readiness = new Waiters<Session>();
   readonly identifiedTokens: string[] = [];
   url = '';
+  private serials = 0;
 
   constructor(
     server: Server,
     private readonly world: World,
     private readonly applicationId: string,
+    /** Privileged intents the application has enabled in the portal (bits). */
+    private readonly allowedPrivilegedIntents: number,
   ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.accept(socket));
@@ -71,7 +79,7 @@ export class Gateway {
         this.send(socket, { op: Op.HeartbeatAck });
         return;
       case Op.Identify:
-        this.identify(socket, payload.d as { token?: string });
+        this.identify(socket, payload.d as { token?: string; intents?: number });
         return;
       case Op.Resume:
         this.resume(socket, payload.d as { session_id?: string });
@@ -83,13 +91,19 @@ export class Gateway {
     }
   }
 
-  private identify(socket: WebSocket, d: { token?: string }): void {
+  private identify(socket: WebSocket, d: { token?: string; intents?: number }): void {
     if (this.sockets.get(socket)) {
       socket.close(4005, 'Already authenticated.');
       return;
     }
     this.identifiedTokens.push(d.token ?? '');
-    const session: Session = { id: newSessionId(), sequence: 0, ready: false };
+    if ((d.intents ?? 0) & PRIVILEGED_INTENTS & ~this.allowedPrivilegedIntents) {
+      // What Discord answers when the portal switch for a privileged intent is off.
+      socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
+    this.serials += 1;
+    const session: Session = { id: newSessionId(), serial: this.serials, sequence: 0, ready: false };
     this.sockets.set(socket, session);
     this.knownSessions.set(session.id, session);
     const { world } = this;
@@ -168,11 +182,16 @@ export class Gateway {
     this.dispatchTo(newest[0], newest[1], t, d);
   }
 
-  waitForReady(timeoutMs?: number): Promise<void> {
+  /**
+   * Resolves when a session is ready. `fresh`: only a session that IDENTIFIES after this call (a restarted
+   * bot), not one that is still connected from before.
+   */
+  waitForReady(options: { timeoutMs?: number; fresh?: boolean } = {}): Promise<void> {
+    const after = options.fresh ? this.serials : 0;
     const existing = this.readySockets().map(([, session]) => session);
     return this.readiness
-      .wait(() => true, {
-        timeoutMs: timeoutMs ?? 15_000,
+      .wait((session) => session.serial > after, {
+        timeoutMs: options.timeoutMs ?? 15_000,
         existing,
         what: 'a client to IDENTIFY and get READY',
       })
@@ -190,7 +209,11 @@ export class Gateway {
 
   async close(): Promise<void> {
     this.readiness.rejectAll('closed');
-    for (const socket of this.sockets.keys()) socket.terminate();
+    // A fatal close code: a client still logged in stops instead of reconnecting to a dead port forever.
+    for (const socket of this.sockets.keys()) {
+      socket.close(4004, 'Stand-in closed.');
+      setTimeout(() => socket.terminate(), 500).unref();
+    }
     this.sockets.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }

@@ -143,8 +143,6 @@ export class StoredMessageImpl implements StoredMessage {
       type: 0,
       flags: this.flags,
     };
-    // Ephemeral messages carry no guild_id in API answers; the rest do on gateway/REST.
-    if (!this.ephemeral) json.guild_id = this.guildId;
     if (this.applicationId) {
       json.webhook_id = this.applicationId;
       json.application_id = this.applicationId;

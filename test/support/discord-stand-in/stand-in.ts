@@ -42,7 +42,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const commandIds = new Map<string, string>();
 
   const server = createServer();
-  const gateway = new Gateway(server, world, applicationId);
+  const gateway = new Gateway(server, world, applicationId, options.privilegedIntents ?? 0);
   const ctx: StandInContext = {
     world,
     store,
@@ -178,7 +178,8 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     guild: world.guilds[0]!,
     guilds: world.guilds,
     member: (opts) => world.createMember(opts),
-    waitForClientReady: (timeoutMs) => gateway.waitForReady(timeoutMs),
+    waitForClientReady: (waitOptions) =>
+      gateway.waitForReady(typeof waitOptions === 'number' ? { timeoutMs: waitOptions } : waitOptions),
 
     runCommand: (opts) =>
       dispatch({

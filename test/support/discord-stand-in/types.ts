@@ -19,6 +19,9 @@ export interface StandInOptions {
   guilds?: StandInGuildOption[];
   /** A first interaction callback later than this gets 404 {code:10062}. Default 3000 (Discord's 3 s). */
   ackDeadlineMs?: number;
+  /** Privileged intents enabled "in the portal" (GuildMembers 1<<1, GuildPresences 1<<8, MessageContent
+   * 1<<15). Default none: IDENTIFY asking for one is closed with 4014, as Discord does. */
+  privilegedIntents?: number;
 }
 
 export interface StandInChannel {
@@ -174,7 +177,9 @@ export interface DiscordStandIn {
   guild: StandInGuild;
   guilds: StandInGuild[];
   member(opts?: MemberOptions): StandInMember;
-  waitForClientReady(timeoutMs?: number): Promise<void>;
+  /** Resolves when a session is READY with every GUILD_CREATE sent (at once if one already is). With
+   * `fresh: true`, only a session that identifies after the call: use it after restarting a bot. */
+  waitForClientReady(options?: number | { timeoutMs?: number; fresh?: boolean }): Promise<void>;
 
   runCommand(opts: RunCommandOptions): InteractionHandle;
   autocomplete(opts: AutocompleteOptions): InteractionHandle;
