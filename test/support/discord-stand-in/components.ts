@@ -1,6 +1,5 @@
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './json';
+import type { Json } from './json';
 
 /** Finds an interactive component by custom_id anywhere in a message (action rows or Components v2). */
 export function findComponent(components: unknown[], customId: string): Json | undefined {

@@ -1,8 +1,7 @@
+import type { Json } from './json';
 import { ChannelType } from 'discord.js';
 import type { CommandOption, StandInChannel, StandInMember } from './types';
 import type { GuildState, World } from './world';
-
-type Json = Record<string, unknown>;
 
 // INTERACTION_CREATE `d` objects with every field discord.js reads. Missing `entitlements` or
 // `authorizing_integration_owners` makes discord.js throw in its constructor and drop the interaction.

@@ -1,3 +1,5 @@
+import { isObject } from './json';
+import type { Json } from './json';
 import { emptyMessage, invalidFormBody } from './errors';
 import type { DiscordError, FormIssue } from './errors';
 
@@ -8,9 +10,6 @@ export const EPHEMERAL = 64;
 export const LOADING = 128;
 export const IS_COMPONENTS_V2 = 1 << 15;
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function tooLong(issues: FormIssue[], path: FormIssue['path'], value: unknown, max: number): void {
@@ -218,4 +217,16 @@ export function hasVisibleContent(m: {
   return (
     m.content.trim().length > 0 || m.embeds.length > 0 || m.components.length > 0 || m.attachments.length > 0
   );
+}
+
+/** Checks the body of a new message (send, reply, follow-up). */
+export function checkNewMessage(body: Json, files: unknown[]): DiscordError | null {
+  return checkMessageBody(body, {
+    hasContent: hasVisibleContent({
+      content: typeof body.content === 'string' ? body.content : '',
+      embeds: Array.isArray(body.embeds) ? body.embeds : [],
+      components: Array.isArray(body.components) ? body.components : [],
+      attachments: files,
+    }),
+  });
 }

@@ -1,11 +1,10 @@
+import type { Json } from './json';
 import { performance } from 'node:perf_hooks';
 import { snowflake } from './ids';
 import { EPHEMERAL, LOADING } from './message-rules';
 import { Waiters } from './waiters';
 import type { UploadedFile } from './rest/body';
 import type { StoredMessage } from './types';
-
-type Json = Record<string, unknown>;
 
 /** The interaction a webhook message answers, as Discord shows it in `interaction_metadata`. */
 export interface MessageInteractionLink {

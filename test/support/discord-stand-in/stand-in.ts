@@ -1,3 +1,4 @@
+import type { Json } from './json';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -25,8 +26,6 @@ import type {
   StandInOptions,
   WaitOptions,
 } from './types';
-
-type Json = Record<string, unknown>;
 
 const InteractionType = { Command: 2, Component: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
 

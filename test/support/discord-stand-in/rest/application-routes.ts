@@ -1,3 +1,5 @@
+import { isObject } from '../json';
+import type { Json } from '../json';
 import { snowflake } from '../ids';
 import { notFound, unknownGuild, unknownMember } from '../errors';
 import { checkCommands } from './command-rules';
@@ -5,11 +7,7 @@ import { ok } from './router';
 import type { StandInContext } from '../context';
 import type { Route, RouteRequest, RouteResult } from './router';
 
-type Json = Record<string, unknown>;
-
 // Command registration, the gateway URL, and the few lookups a client makes about itself and its guilds.
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function applicationRoutes(ctx: StandInContext): Route[] {
   /** Keeps a command's id across re-registrations with the same name, as Discord does. */

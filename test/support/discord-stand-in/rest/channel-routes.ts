@@ -1,5 +1,6 @@
+import { asObject } from '../json';
 import { unknownChannel, unknownMessage } from '../errors';
-import { checkMessageBody, hasVisibleContent } from '../message-rules';
+import { checkMessageBody, checkNewMessage, hasVisibleContent } from '../message-rules';
 import { noContent, ok } from './router';
 import type { StandInContext } from '../context';
 import type { DiscordError } from '../errors';
@@ -8,12 +9,8 @@ import type { StandInChannel } from '../types';
 import type { GuildState } from '../world';
 import type { Route, RouteRequest, RouteResult } from './router';
 
-type Json = Record<string, unknown>;
-
 // /channels/{id}/... — channel.send, message.edit/delete/fetch, typing, reactions.
 // A simulated channel error (setChannelError) or a deleted channel answers every call under the channel.
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface ChannelTarget {
   guild: GuildState;
@@ -60,15 +57,8 @@ export function channelRoutes(ctx: StandInContext): Route[] {
   const getChannel = inChannel((target) => ok(ctx.world.channelJson(target.guild, target.channel)));
 
   const send = inChannel((target, req) => {
-    const body = isObject(req.body) ? req.body : {};
-    const error = checkMessageBody(body, {
-      hasContent: hasVisibleContent({
-        content: typeof body.content === 'string' ? body.content : '',
-        embeds: Array.isArray(body.embeds) ? body.embeds : [],
-        components: Array.isArray(body.components) ? body.components : [],
-        attachments: req.files,
-      }),
-    });
+    const body = asObject(req.body);
+    const error = checkNewMessage(body, req.files);
     if (error) return error;
     const message = ctx.store.create({
       channelId: target.channel.id,
@@ -96,7 +86,7 @@ export function channelRoutes(ctx: StandInContext): Route[] {
   const getMessage = onMessage((message) => ok(message.raw()));
 
   const editMessage = onMessage((message, req) => {
-    const body = isObject(req.body) ? req.body : {};
+    const body = asObject(req.body);
     const error = checkMessageBody(body, { hasContent: hasVisibleContent(message.preview(body, req.files)) });
     if (error) return error;
     ctx.store.edit(message, body, req.files);

@@ -1,12 +1,10 @@
+import { isObject } from '../json';
 import { invalidFormBody } from '../errors';
 import type { DiscordError, FormIssue } from '../errors';
-
-type Json = Record<string, unknown>;
 
 // Discord's checks on application command definitions (names, descriptions, counts).
 
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkName(issues: FormIssue[], path: FormIssue['path'], name: unknown): void {
   if (typeof name !== 'string' || !NAME.test(name) || name !== name.toLowerCase()) {

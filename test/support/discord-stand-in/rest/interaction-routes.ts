@@ -1,13 +1,14 @@
+import { asObject } from '../json';
+import type { Json } from '../json';
 import { alreadyAcknowledged, invalidFormBody, unknownInteraction } from '../errors';
-import { EPHEMERAL, checkMessageBody, hasVisibleContent } from '../message-rules';
+import { checkAutocomplete, checkModal } from './response-rules';
+import { EPHEMERAL, checkMessageBody, checkNewMessage, hasVisibleContent } from '../message-rules';
 import { noContent, ok } from './router';
 import type { StandInContext } from '../context';
 import type { DiscordError } from '../errors';
 import type { InteractionRecord } from '../interaction-record';
 import type { StoredMessageImpl } from '../message-store';
 import type { Route, RouteRequest, RouteResult } from './router';
-
-type Json = Record<string, unknown>;
 
 // POST /interactions/{id}/{token}/callback — Discord's rules: one callback, within the ack deadline.
 
@@ -28,8 +29,6 @@ const ALLOWED: Record<number, number[]> = {
   5: [4, 5, 6, 7],
 };
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function invalidType(type: unknown): DiscordError {
   return invalidFormBody([
     {
@@ -38,66 +37,6 @@ function invalidType(type: unknown): DiscordError {
       message: `Invalid response type ${String(type)} for this interaction.`,
     },
   ]);
-}
-
-function checkAutocomplete(data: Json): DiscordError | null {
-  const choices = Array.isArray(data.choices) ? (data.choices as unknown[]) : [];
-  const issues = [];
-  if (choices.length > 25) {
-    issues.push({
-      path: ['data', 'choices'],
-      code: 'BASE_TYPE_MAX_LENGTH',
-      message: 'Must be 25 or fewer in length.',
-    });
-  }
-  for (const [i, c] of choices.entries()) {
-    if (!isObject(c)) continue;
-    const name = typeof c.name === 'string' ? c.name : '';
-    if (name.length < 1 || name.length > 100) {
-      issues.push({
-        path: ['data', 'choices', i, 'name'],
-        code: 'BASE_TYPE_BAD_LENGTH',
-        message: 'Must be between 1 and 100 in length.',
-      });
-    }
-    if (typeof c.value === 'string' && (c.value.length < 1 || c.value.length > 100)) {
-      issues.push({
-        path: ['data', 'choices', i, 'value'],
-        code: 'BASE_TYPE_BAD_LENGTH',
-        message: 'Must be between 1 and 100 in length.',
-      });
-    }
-  }
-  return issues.length ? invalidFormBody(issues) : null;
-}
-
-function checkModal(data: Json): DiscordError | null {
-  const issues = [];
-  const title = typeof data.title === 'string' ? data.title : '';
-  if (title.length < 1 || title.length > 45) {
-    issues.push({
-      path: ['data', 'title'],
-      code: 'BASE_TYPE_BAD_LENGTH',
-      message: 'Must be between 1 and 45 in length.',
-    });
-  }
-  const customId = typeof data.custom_id === 'string' ? data.custom_id : '';
-  if (customId.length < 1 || customId.length > 100) {
-    issues.push({
-      path: ['data', 'custom_id'],
-      code: 'BASE_TYPE_BAD_LENGTH',
-      message: 'Must be between 1 and 100 in length.',
-    });
-  }
-  const components = Array.isArray(data.components) ? data.components : [];
-  if (components.length < 1 || components.length > 5) {
-    issues.push({
-      path: ['data', 'components'],
-      code: 'BASE_TYPE_BAD_LENGTH',
-      message: 'Must be between 1 and 5 in length.',
-    });
-  }
-  return issues.length ? invalidFormBody(issues) : null;
 }
 
 function createResponseMessage(
@@ -138,14 +77,7 @@ function apply(
 ): { error: DiscordError } | { message?: StoredMessageImpl } {
   switch (type) {
     case Response.ChannelMessage: {
-      const error = checkMessageBody(data, {
-        hasContent: hasVisibleContent({
-          content: typeof data.content === 'string' ? data.content : '',
-          embeds: Array.isArray(data.embeds) ? data.embeds : [],
-          components: Array.isArray(data.components) ? data.components : [],
-          attachments: req.files,
-        }),
-      });
+      const error = checkNewMessage(data, req.files);
       if (error) return { error };
       const message = createResponseMessage(ctx, record, data, req, false);
       record.originalMessage = message;
@@ -190,9 +122,9 @@ export function interactionRoutes(ctx: StandInContext): Route[] {
   const callback = (req: RouteRequest): RouteResult => {
     const record = ctx.interactionsById.get(req.params.interactionId ?? '');
     if (!record || record.token !== req.params.token) return unknownInteraction();
-    const body = isObject(req.body) ? req.body : {};
+    const body = asObject(req.body);
     const type = typeof body.type === 'number' ? body.type : -1;
-    const data = isObject(body.data) ? body.data : {};
+    const data = asObject(body.data);
     const late = req.receivedAt - record.dispatchedAt > ctx.ackDeadlineMs;
 
     let result: RouteResult;

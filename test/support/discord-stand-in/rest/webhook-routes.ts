@@ -1,5 +1,6 @@
+import { asObject } from '../json';
 import { unknownMessage, unknownWebhook } from '../errors';
-import { EPHEMERAL, checkMessageBody, hasVisibleContent } from '../message-rules';
+import { EPHEMERAL, checkMessageBody, checkNewMessage, hasVisibleContent } from '../message-rules';
 import { TOKEN_LIFETIME_MS } from '../interaction-record';
 import { noContent, ok } from './router';
 import type { StandInContext } from '../context';
@@ -8,12 +9,8 @@ import type { InteractionRecord } from '../interaction-record';
 import type { StoredMessageImpl } from '../message-store';
 import type { Route, RouteRequest, RouteResult } from './router';
 
-type Json = Record<string, unknown>;
-
 // /webhooks/{application}/{token}[/messages/{@original|id}] — editReply, fetchReply, deleteReply, followUp.
 // The token works once the interaction was acknowledged, for 15 minutes.
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function webhookRoutes(ctx: StandInContext): Route[] {
   const interactionFor = (req: RouteRequest): InteractionRecord | DiscordError => {
@@ -44,7 +41,7 @@ export function webhookRoutes(ctx: StandInContext): Route[] {
     };
 
   const edit = withMessage((record, message, req) => {
-    const body = isObject(req.body) ? req.body : {};
+    const body = asObject(req.body);
     const error = checkMessageBody(body, { hasContent: hasVisibleContent(message.preview(body, req.files)) });
     if (error) return error;
     ctx.store.edit(message, body, req.files);
@@ -62,7 +59,7 @@ export function webhookRoutes(ctx: StandInContext): Route[] {
   const followUp = (req: RouteRequest): RouteResult => {
     const record = interactionFor(req);
     if ('body' in record) return record;
-    const body = isObject(req.body) ? req.body : {};
+    const body = asObject(req.body);
     const original = record.originalMessage;
     // After a deferred reply, the first follow-up fills in the "thinking…" message (keeping its ephemerality).
     if (record.responseType === 5 && original?.loading && !original.deleted) {
@@ -75,14 +72,7 @@ export function webhookRoutes(ctx: StandInContext): Route[] {
       return req.query.get('wait') === 'true' ? ok(original.raw()) : noContent();
     }
     const flags = typeof body.flags === 'number' ? body.flags : 0;
-    const error = checkMessageBody(body, {
-      hasContent: hasVisibleContent({
-        content: typeof body.content === 'string' ? body.content : '',
-        embeds: Array.isArray(body.embeds) ? body.embeds : [],
-        components: Array.isArray(body.components) ? body.components : [],
-        attachments: req.files,
-      }),
-    });
+    const error = checkNewMessage(body, req.files);
     if (error) return error;
     const message = ctx.store.create({
       channelId: record.channelId,
