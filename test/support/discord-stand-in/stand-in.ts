@@ -116,6 +116,10 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     close: async () => {
       requestWaiters.rejectAll('closed');
       store.changes.rejectAll('closed');
+      for (const record of ctx.interactionsById.values()) {
+        record.callbacks.rejectAll('closed');
+        record.originals.rejectAll('closed');
+      }
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
