@@ -117,9 +117,17 @@ async function handlePractice(
   }
   // The question was private: turn it into its own result (controls disabled, so one answer per showing).
   if (interaction.isMessageComponent()) {
-    await interaction.update({ content: result.content, components: result.components });
+    await interaction.update({
+      content: result.content,
+      embeds: result.embeds,
+      components: result.components,
+    });
   } else {
-    await replyPrivately(interaction, result.content);
+    await interaction.reply({
+      content: result.content,
+      embeds: result.embeds,
+      flags: MessageFlags.Ephemeral,
+    });
   }
 }
 

@@ -23,7 +23,7 @@ export const dailyMessages = defineMessages({
         ? 'Ninguém respondeu.'
         : `Acertaram: **${right}** de **${total}** (${Math.round((100 * right) / total)}%)`,
     optionCount: (label: string, count: number) => `${label}: ${count}`,
-    explanation: (text: string) => `**Explicação:** ${text}`,
+    explanationTitle: 'Explicação',
     answerRecorded: (choice: string) =>
       `Resposta registrada: **${choice}**. Na pergunta do dia a pontuação é fixa: 1000 pontos se estiver certa, 0 se errada. O resultado sai com a pergunta de amanhã.`,
     alreadyAnswered: (choice: string) =>
@@ -62,7 +62,7 @@ export const dailyMessages = defineMessages({
         ? 'Nobody answered.'
         : `Got it right: **${right}** of **${total}** (${Math.round((100 * right) / total)}%)`,
     optionCount: (label: string, count: number) => `${label}: ${count}`,
-    explanation: (text: string) => `**Explanation:** ${text}`,
+    explanationTitle: 'Explanation',
     answerRecorded: (choice: string) =>
       `Answer recorded: **${choice}**. The question of the day has flat scoring: 1000 points if right, 0 if wrong. The result comes with tomorrow's question.`,
     alreadyAnswered: (choice: string) =>

@@ -1,3 +1,4 @@
+import type { APIEmbed } from 'discord.js';
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import type { DeckIndex } from '../deck';
@@ -15,6 +16,7 @@ import {
   type ActionRow,
 } from './answer-controls';
 import { practiceButtonId, practiceSelectId } from './custom-ids';
+import { explanationEmbed } from './question-post';
 import { dailyMessages } from './messages';
 
 /** "Test me": one of the card's questions that is still in the deck, at random. */
@@ -49,7 +51,7 @@ export function renderPracticeQuestion(
 }
 
 export type PracticeResult =
-  | { status: 'answered'; correct: boolean; content: string; components: ActionRow[] }
+  | { status: 'answered'; correct: boolean; content: string; embeds: APIEmbed[]; components: ActionRow[] }
   | { status: 'gone' | 'bad-choice' };
 
 /**
@@ -94,7 +96,6 @@ export function answerPractice(
       questionText(question, locale),
       '',
       `${verdict} (${formatChoice(question, choice)})`,
-      text.explanation(question.explanation),
       `-# ${text.practiceCounted}`,
     ].join('\n'),
     2000,
@@ -103,6 +104,7 @@ export function answerPractice(
     status: 'answered',
     correct,
     content,
+    embeds: [explanationEmbed(question.explanation, locale)],
     components: answerControls(question, controlIds(question), locale, { disabled: true, reveal: true }),
   };
 }

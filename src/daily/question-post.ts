@@ -1,3 +1,4 @@
+import type { APIEmbed } from 'discord.js';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import {
@@ -14,6 +15,7 @@ import { dailyMessages } from './messages';
 
 export interface QuestionMessage {
   content: string;
+  embeds?: APIEmbed[];
   components: ActionRow[];
 }
 
@@ -73,11 +75,11 @@ export function renderDailyResult(
     text.rightAnswer(formatChoice(question, question.answers)),
     text.shareRight(tally.right, tally.total),
     ...counts,
-    '',
   ].join('\n');
-  const explanation = text.explanation(question.explanation);
   return {
-    content: truncate(`${head}${explanation}`, CONTENT_MAX),
+    content: truncate(head, CONTENT_MAX),
+    // Explanations run to ~800 characters: an embed (4096) keeps them whole next to a long question.
+    embeds: [explanationEmbed(question.explanation, 'pt-BR')],
     components: answerControls(question, controlIds(postId), 'pt-BR', { disabled: true, reveal: true }),
   };
 }
@@ -97,4 +99,8 @@ function countLines(question: Question, tally: DailyTally): string[] {
     }
   }
   return perOption.map((count, i) => text.optionCount(letter(i), count));
+}
+
+export function explanationEmbed(explanation: string, locale: Locale): APIEmbed {
+  return { title: dailyMessages(locale).explanationTitle, description: truncate(explanation, 4096) };
 }

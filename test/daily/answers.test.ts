@@ -122,7 +122,7 @@ describe('test me (practice)', () => {
     if (result.status !== 'answered') return;
     expect(result.correct).toBe(false);
     expect(result.content).toContain('A resposta certa é **A**');
-    expect(result.content).toContain(question.explanation);
+    expect(result.embeds[0]?.description).toBe(question.explanation);
     const [row] = temp.db.select().from(answers).all();
     expect(row).toMatchObject({
       kind: 'practice',
