@@ -10,6 +10,7 @@ import {
   startDiscordStandIn,
   type CommandOption,
   type DiscordStandIn,
+  type StandInMember,
   type StoredMessage,
 } from '../support/discord-stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
@@ -24,11 +25,26 @@ interface Component {
   custom_id?: string;
   label?: string;
   disabled?: boolean;
+  min_values?: number;
+  options?: { value: string }[];
   components?: Component[];
 }
 
 function buttons(message: StoredMessage): Component[] {
   return (message.components as Component[]).flatMap((row) => row.components ?? []);
+}
+
+/** Uses the message's first control like a member would: a click, or a pick of the first options. */
+function useFirstControl(standIn: DiscordStandIn, member: StandInMember, message: StoredMessage) {
+  const first = buttons(message)[0]!;
+  return first.type === 2
+    ? standIn.clickButton({ member, customId: first.custom_id!, messageId: message.id })
+    : standIn.selectMenu({
+        member,
+        customId: first.custom_id!,
+        messageId: message.id,
+        values: (first.options ?? []).slice(0, first.min_values ?? 1).map((o) => o.value),
+      });
 }
 
 function contentOf(record: { data: unknown }): string {
@@ -126,11 +142,7 @@ describe('daily posts, /config and /service end to end', () => {
     expect(practiceShown.ephemeral).toBe(true);
     expect(contentOf(practiceShown)).toContain('Teste-me');
     const practiceMessage = await testMe.original();
-    const practiceClick = standIn.clickButton({
-      member,
-      customId: buttons(practiceMessage)[0]!.custom_id!,
-      messageId: practiceMessage.id,
-    });
+    const practiceClick = useFirstControl(standIn, member, practiceMessage);
     const verdict = await practiceClick.callback();
     expect(verdict.type).toBe(7);
     expect(contentOf(verdict)).toMatch(/Certo|Errado/);
@@ -148,9 +160,7 @@ describe('daily posts, /config and /service end to end', () => {
     expect(buttons(edited).every((b) => b.disabled)).toBe(true);
     expect(standIn.channelMessages(channelId())).toHaveLength(4);
     // Members cannot click the closed question's controls any more.
-    expect(() => answer(controls[0]!.custom_id!, q.type === 'single' ? undefined : ['0'])).toThrow(
-      /disabled/,
-    );
+    expect(() => useFirstControl(standIn, member, edited)).toThrow(/disabled/);
   });
 
   it('a refused channel is recorded for /config show and retried after the settings change', async () => {
