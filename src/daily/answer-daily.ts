@@ -23,7 +23,8 @@ export type DailyAnswerResult =
 /**
  * A member's answer to a question of the day. The first answer per member counts (the unique index on
  * daily post + user decides, even between two processes); a closed question takes no more answers.
- * Check and record run in one transaction, so an answer cannot slip in after the result was tallied.
+ * Check and record run in one transaction, so an answer cannot slip in after the result was tallied;
+ * an immediate one, so a second process waits for the write lock (busy_timeout) instead of failing.
  */
 export function answerDailyQuestion(
   db: Db,
@@ -32,35 +33,39 @@ export function answerDailyQuestion(
   defaultTimezone: string,
   now: number,
 ): DailyAnswerResult {
-  return db.$client.transaction((): DailyAnswerResult => {
-    const post = findDailyPost(db, input.postId);
-    if (!post || post.kind !== 'question' || post.guildId !== input.guildId) return { status: 'gone' };
-    if (post.closedAt !== null) return { status: 'closed' };
-    const question = deck.questionById.get(post.subject);
-    if (!question) return { status: 'gone' };
-    const choice =
-      'option' in input ? choiceFromButton(question, input.option) : choiceFromSelect(question, input.values);
-    if (choice === null) return { status: 'bad-choice' };
+  return db.$client
+    .transaction((): DailyAnswerResult => {
+      const post = findDailyPost(db, input.postId);
+      if (!post || post.kind !== 'question' || post.guildId !== input.guildId) return { status: 'gone' };
+      if (post.closedAt !== null) return { status: 'closed' };
+      const question = deck.questionById.get(post.subject);
+      if (!question) return { status: 'gone' };
+      const choice =
+        'option' in input
+          ? choiceFromButton(question, input.option)
+          : choiceFromSelect(question, input.values);
+      if (choice === null) return { status: 'bad-choice' };
 
-    ensureGuild(db, input.guildId, defaultTimezone, now);
-    const correct = isCorrectChoice(question, choice);
-    const recorded = recordAnswer(db, {
-      guildId: input.guildId,
-      userId: input.userId,
-      questionId: question.id,
-      kind: 'daily',
-      dailyPostId: post.id,
-      choice,
-      correct,
-      responseMs: Math.max(0, now - post.postedAt),
-      points: correct ? DAILY_POINTS_RIGHT : 0,
-      domain: question.domain,
-      topic: question.topic,
-      answeredAt: now,
-    });
-    if (recorded.recorded) return { status: 'recorded', choice: formatChoice(question, choice), correct };
-    return { status: 'duplicate', choice: previousChoice(db, question, post.id, input.userId) };
-  })();
+      ensureGuild(db, input.guildId, defaultTimezone, now);
+      const correct = isCorrectChoice(question, choice);
+      const recorded = recordAnswer(db, {
+        guildId: input.guildId,
+        userId: input.userId,
+        questionId: question.id,
+        kind: 'daily',
+        dailyPostId: post.id,
+        choice,
+        correct,
+        responseMs: Math.max(0, now - post.postedAt),
+        points: correct ? DAILY_POINTS_RIGHT : 0,
+        domain: question.domain,
+        topic: question.topic,
+        answeredAt: now,
+      });
+      if (recorded.recorded) return { status: 'recorded', choice: formatChoice(question, choice), correct };
+      return { status: 'duplicate', choice: previousChoice(db, question, post.id, input.userId) };
+    })
+    .immediate();
 }
 
 function previousChoice(db: Db, question: Question, postId: number, userId: string): string {
