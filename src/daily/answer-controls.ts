@@ -14,14 +14,15 @@ import { seededOrder } from './seeded-order';
 /**
  * Answer controls for one question, shared by the question of the day and "test me":
  * single/true-false → one letter button per option; multi ("choose TWO") → a select of exactly two;
- * order → a select of candidate orderings. Small stand-ins for the quiz renderers, to be unified.
+ * order → one button per candidate ordering ("B → A → C"). Small stand-ins for the quiz renderers
+ * (src/quiz), to be unified.
  */
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 export interface ControlIds {
   /** custom_id of the button for option `index`. */
   button(index: number): string;
-  /** custom_id of the select menu (multi and order questions). */
+  /** custom_id of the select menu (multi questions). */
   select: string;
 }
 
@@ -68,20 +69,13 @@ export function answerControls(
 ): ActionRow[] {
   const text = dailyMessages(locale);
   const disabled = options.disabled ?? false;
-  if (question.type === 'single' || question.type === 'truefalse') {
-    const buttons = question.options.map((_, i) =>
+  if (question.type !== 'multi') {
+    const buttons = buttonChoices(question).map(({ label, right }, i) =>
       new ButtonBuilder()
         .setCustomId(ids.button(i))
-        // True/false reads better with its words; other questions keep short letters (options are long).
-        .setLabel(
-          question.type === 'truefalse'
-            ? truncate(`${letter(i)}) ${question.options[i] ?? ''}`, 80)
-            : letter(i),
-        )
+        .setLabel(truncate(label, 80))
         .setDisabled(disabled)
-        .setStyle(
-          options.reveal && question.answers.includes(i) ? ButtonStyle.Success : ButtonStyle.Secondary,
-        ),
+        .setStyle(options.reveal && right ? ButtonStyle.Success : ButtonStyle.Secondary),
     );
     const rows: ActionRow[] = [];
     for (let i = 0; i < buttons.length; i += 5) {
@@ -89,26 +83,18 @@ export function answerControls(
     }
     return rows;
   }
-  const select = new StringSelectMenuBuilder().setCustomId(ids.select).setDisabled(disabled);
-  if (question.type === 'multi') {
-    select
-      .setPlaceholder(text.chooseTwo)
-      .setMinValues(2)
-      .setMaxValues(2)
-      .addOptions(
-        question.options.map((option, i) => ({
-          label: `${letter(i)}) ${truncate(option, 90)}`,
-          value: String(i),
-        })),
-      );
-  } else {
-    select.setPlaceholder(text.chooseOrder).addOptions(
-      orderCandidates(question).map((candidate) => ({
-        label: formatChoice(question, candidate),
-        value: candidate.join('-'),
+  const select = new StringSelectMenuBuilder()
+    .setCustomId(ids.select)
+    .setDisabled(disabled)
+    .setPlaceholder(text.chooseTwo)
+    .setMinValues(2)
+    .setMaxValues(2)
+    .addOptions(
+      question.options.map((option, i) => ({
+        label: `${letter(i)}) ${truncate(option, 90)}`,
+        value: String(i),
       })),
     );
-  }
   return [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON()];
 }
 
@@ -120,19 +106,31 @@ export function choiceFromSelect(question: Question, values: readonly string[]):
     if (choice.length !== 2 || !choice.every(inRange) || choice[0] === choice[1]) return null;
     return choice.sort((a, b) => a - b);
   }
-  if (question.type === 'order') {
-    const [value] = values;
-    if (values.length !== 1 || value === undefined) return null;
-    const choice = value.split('-').map(Number);
-    if (choice.length !== question.answers.length || !choice.every(inRange)) return null;
-    return choice;
-  }
   return null;
 }
 
+/**
+ * What each button stands for: an option (single; true/false shows its words, other questions keep
+ * short letters because options are long), or a candidate ordering (order).
+ */
+function buttonChoices(question: Question): { label: string; choice: number[]; right: boolean }[] {
+  if (question.type === 'order') {
+    return orderCandidates(question).map((candidate) => ({
+      label: formatChoice(question, candidate),
+      choice: candidate,
+      right: isCorrectChoice(question, candidate),
+    }));
+  }
+  return question.options.map((option, i) => ({
+    label: question.type === 'truefalse' ? `${letter(i)}) ${option}` : letter(i),
+    choice: [i],
+    right: question.answers.includes(i),
+  }));
+}
+
 export function choiceFromButton(question: Question, option: number): number[] | null {
-  if (question.type !== 'single' && question.type !== 'truefalse') return null;
-  return option < question.options.length ? [option] : null;
+  if (question.type === 'multi') return null;
+  return buttonChoices(question)[option]?.choice ?? null;
 }
 
 /** Right when it is the answer: the same option, the same pair in any order, or the same sequence. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerDailyQuestion } from '../../src/daily/answer-daily';
 import {
   answerControls,
+  choiceFromButton,
   choiceFromSelect,
   isCorrectChoice,
   orderCandidates,
@@ -36,8 +37,14 @@ describe('answer controls', () => {
     expect(choiceFromSelect(multi, ['0', '0'])).toBeNull();
     expect(choiceFromSelect(multi, ['0', '9'])).toBeNull();
     const order = deck.questionById.get('q-order')!;
-    expect(isCorrectChoice(order, choiceFromSelect(order, ['1-0-2'])!)).toBe(true);
-    expect(isCorrectChoice(order, choiceFromSelect(order, ['0-1-2'])!)).toBe(false);
+    // Order questions: one button per candidate ordering, exactly one of them right.
+    const verdicts = orderCandidates(order).map((_, i) =>
+      isCorrectChoice(order, choiceFromButton(order, i)!),
+    );
+    expect(verdicts.filter(Boolean)).toHaveLength(1);
+    expect(choiceFromButton(order, verdicts.indexOf(true))).toEqual([1, 0, 2]);
+    expect(choiceFromButton(order, 99)).toBeNull();
+    expect(choiceFromSelect(order, ['1-0-2'])).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isCorrectChoice, orderCandidates } from '../../src/daily/answer-controls';
 import { runDailyTick } from '../../src/daily/daily-tick';
 import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';
@@ -120,9 +121,11 @@ describe('daily posts, /config and /service end to end', () => {
         : standIn.clickButton({ member, customId, messageId: question!.id }).callback();
     const controls = buttons(question!);
     const rightAnswer = () =>
-      q.type === 'single' || q.type === 'truefalse'
-        ? answer(controls[q.answers[0]!]!.custom_id!)
-        : answer(controls[0]!.custom_id!, q.type === 'multi' ? q.answers.map(String) : [q.answers.join('-')]);
+      q.type === 'multi'
+        ? answer(controls[0]!.custom_id!, q.answers.map(String))
+        : q.type === 'order'
+          ? answer(controls[orderCandidates(q).findIndex((c) => isCorrectChoice(q, c))]!.custom_id!)
+          : answer(controls[q.answers[0]!]!.custom_id!);
     const ack = await rightAnswer();
     expect(ack.ephemeral).toBe(true);
     expect(contentOf(ack)).toContain('Resposta registrada');
