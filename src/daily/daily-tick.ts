@@ -74,8 +74,9 @@ async function runGuild(
     const outcome = alreadyHandled(ctx.db, guild.id, kind, due, now)
       ? 'nothing'
       : await postKind(ctx, guild.id, kind, now, result);
-    if (kind === 'question' && outcome !== 'failed') questionSettled = true;
-    if (outcome === 'failed') break;
+    if (kind === 'question') questionSettled = outcome === 'posted' || outcome === 'nothing';
+    // The channel refused: the other kind would be refused too.
+    if (outcome === 'channel-unavailable') break;
   }
   // Yesterday's question closes once today's is out (or the question of the day is turned off).
   if (questionSettled) await closePreviousQuestions(ctx, guild.id, due, now, result);
@@ -90,7 +91,7 @@ export function isBlocked(guild: GuildSettings, due: string): boolean {
   return localDateOf(guild.lastDailyErrorAt, guild.timezone) >= due;
 }
 
-type Outcome = 'posted' | 'nothing' | 'failed';
+type Outcome = 'posted' | 'nothing' | 'failed' | 'channel-unavailable';
 
 /**
  * Claim, then send, then record the message id. On a definite refusal from Discord (any API error:
@@ -139,7 +140,7 @@ async function postKind(
       'daily post failed',
     );
     result.failed.push({ guildId, kind, error: description });
-    return 'failed';
+    return isChannelUnavailableError(error) ? 'channel-unavailable' : 'failed';
   }
 }
 

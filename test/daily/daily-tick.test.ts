@@ -207,6 +207,17 @@ describe('runDailyTick', () => {
       expect(postsOf(temp.db, 'g').map((p) => p.localDate)).toEqual(['2026-11-27', '2026-11-27']);
     });
 
+    it('a refusal of one post that is not about the channel still lets the other kind go out', async () => {
+      sender.failNextSend(apiError(400, 50035, 'POST')); // e.g. an invalid service card
+      const tick = await runDailyTick(ctx, nineLisbon);
+      expect(tick.failed.map((f) => f.kind)).toEqual(['service']);
+      expect(tick.posted.map((p) => p.kind)).toEqual(['question']);
+      expect(postsOf(temp.db, 'g').map((p) => p.kind)).toEqual(['question']);
+      // The card is not retried every minute either.
+      await tickEveryMinute(ctx, nineLisbon + MINUTE, nineLisbon + 30 * MINUTE);
+      expect(sender.sent).toHaveLength(1);
+    });
+
     it('tries again on the next local day without any settings change', async () => {
       sender.refuse('ch-g', { status: 403, code: 50013 });
       await tickEveryMinute(ctx, nineLisbon, nineLisbon + 10 * MINUTE);
@@ -236,23 +247,25 @@ describe('runDailyTick', () => {
   it('an unknown send outcome keeps the claim (no duplicate) and is taken over later with the same nonce', async () => {
     addGuild(temp.db, 'g', 'Europe/Lisbon');
     const nine = Date.parse('2026-11-27T09:00:00Z');
-    const send = sender.send.bind(sender);
-    sender.send = () => Promise.reject(new Error('socket hang up'));
+    sender.failNextSend(new Error('socket hang up')); // the service card: did it arrive? unknown
     await runDailyTick(ctx, nine);
-    sender.send = send;
     const claimed = postsOf(temp.db, 'g');
-    expect(claimed).toHaveLength(1);
-    expect(claimed[0]?.messageId).toBeNull();
+    expect(claimed.map((p) => [p.kind, p.messageId === null])).toEqual([
+      ['service', true],
+      ['question', false],
+    ]);
+    expect(sender.sent).toHaveLength(1);
     // Blocked for the day until settings change; after the change, the stale claim is taken over.
     await tickEveryMinute(ctx, nine + MINUTE, nine + 10 * MINUTE);
-    expect(sender.sent).toHaveLength(0);
+    expect(sender.sent).toHaveLength(1);
     updateDailySettings(temp.db, 'g', { dailyTime: '09:00' }, 'UTC', nine + 10 * MINUTE);
     await tickEveryMinute(ctx, nine + 10 * MINUTE, nine + 12 * MINUTE);
-    expect(sender.sent.map((m) => m.nonce)).toEqual([
-      `daily-${claimed[0]!.id}`,
-      expect.stringMatching(/^daily-\d+$/),
+    // Same row, same nonce: Discord drops the repeat if the first send did arrive.
+    expect(sender.sent.map((m) => m.nonce)).toEqual([`daily-${claimed[1]!.id}`, `daily-${claimed[0]!.id}`]);
+    expect(postsOf(temp.db, 'g').map((p) => [p.id, p.messageId !== null])).toEqual([
+      [claimed[0]!.id, true],
+      [claimed[1]!.id, true],
     ]);
-    expect(postsOf(temp.db, 'g').filter((p) => p.kind === 'service')).toHaveLength(1);
   });
 
   it("the next day's tick edits the previous question with its result and closes it", async () => {

@@ -93,8 +93,17 @@ export class FakeSender implements DailySender {
     else this.refusals.delete(channelId);
   }
 
+  private failures: Error[] = [];
+
+  /** The next send fails with this error (then sends work again). */
+  failNextSend(error: Error): void {
+    this.failures.push(error);
+  }
+
   send(channelId: string, message: OutgoingMessage, nonce: string): Promise<{ messageId: string }> {
     this.throwIfRefused(channelId, 'POST');
+    const failure = this.failures.shift();
+    if (failure) return Promise.reject(failure);
     const messageId = `m${this.nextId++}`;
     this.sent.push({ channelId, messageId, message, nonce, edits: [] });
     return Promise.resolve({ messageId });
