@@ -32,7 +32,18 @@ export function dailyPostsFeature(): Feature {
         await running;
       };
       // node-cron 4 starts the task on schedule(); noOverlap skips a tick while one is still running.
-      task = cron.schedule('* * * * *', tick, { name: 'daily-posts', noOverlap: true });
+      const log = tickContext.logger;
+      task = cron.schedule('* * * * *', tick, {
+        name: 'daily-posts',
+        noOverlap: true,
+        // node-cron's own notices (e.g. a missed run while the event loop was busy) go to pino, not stdout.
+        logger: {
+          info: (message) => log.debug({ source: 'node-cron' }, message),
+          warn: (message) => log.warn({ source: 'node-cron' }, message),
+          error: (message, err) => log.error({ source: 'node-cron', err: err ?? message }, String(message)),
+          debug: (message) => log.debug({ source: 'node-cron' }, String(message)),
+        },
+      });
       void tick();
     },
     async stop() {
