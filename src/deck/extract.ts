@@ -258,8 +258,9 @@ class Extractor {
         ? `concept|${attribute}`
         : kind === 'activity'
           ? 'activity'
-          : `${kind}|${path.join(' > ')}|${kind === 'item' ? '' : attribute}`;
-    const classified = this.classify(context, name, subjects);
+          : `${kind}|${path.join(' > ')}|${kind === 'item' ? '' : attribute}${kind === 'cell' && subjects.length > 0 ? '|services' : ''}`;
+    // Only table rows are classified by their name (e.g. the study sheet's "Top-P" row).
+    const classified = this.classify(context, kind === 'cell' ? name : undefined, subjects);
     const fact: Fact = {
       key: seen === 0 ? base : `${base}#${seen + 1}`,
       kind,
@@ -282,10 +283,10 @@ class Extractor {
   /** Topic and exam domain: the deepest section (or the name) with a rule; a service's own domain wins. */
   private classify(
     context: Context,
-    name: string,
+    name: string | undefined,
     subjects: string[] = [],
   ): { topic: string; domain: ExamDomain } {
-    const segments = [...context.headings, ...context.containers, name];
+    const segments = [...context.headings, ...context.containers, ...(name === undefined ? [] : [name])];
     let found: DomainRule | undefined;
     for (const segment of segments) {
       const rule = this.options.domainRules.find((r) => r.section === segment);

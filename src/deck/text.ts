@@ -8,8 +8,20 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Lowercase, strip accents and punctuation: the form used for comparisons. */
+const normalized = new Map<string, string>();
+
+/** Lowercase, strip accents and punctuation: the form used for comparisons (memoized: hot in lint). */
 export function normalize(text: string): string {
+  let out = normalized.get(text);
+  if (out === undefined) {
+    if (normalized.size > 50_000) normalized.clear();
+    out = computeNormal(text);
+    normalized.set(text, out);
+  }
+  return out;
+}
+
+function computeNormal(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -60,14 +72,21 @@ export function escapeRegExp(text: string): string {
 
 /** Replace every occurrence of the given names (case-insensitive, whole words) with a placeholder. */
 export function redact(text: string, names: string[], placeholder = '___'): string {
-  let out = text;
-  for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    if (name.trim().length < 2) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
-    out = out.replace(re, placeholder);
+  // Cheap containment test first: most texts mention none of the names.
+  const lower = text.toLowerCase();
+  const usable = [...new Set(names)].filter((n) => n.trim().length >= 2 && lower.includes(n.toLowerCase()));
+  if (usable.length === 0) return text;
+  const key = usable.join('\u0000');
+  let re = redactors.get(key);
+  if (!re) {
+    const sorted = usable.sort((a, b) => b.length - a.length).map(escapeRegExp);
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    redactors.set(key, re);
   }
-  return out.replace(/(___\s*)+___/g, '___');
+  return text.replace(re, placeholder).replace(/(___\s*)+___/g, '___');
 }
+
+const redactors = new Map<string, RegExp>();
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
