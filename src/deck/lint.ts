@@ -161,16 +161,30 @@ function lintOrder(q: Question, context: LintContext, report: Report): void {
   if (!fits) report('order-permutation', 'answer order does not follow any sequence in the notes');
 }
 
+const erratumPatterns = new WeakMap<readonly Erratum[], { id: string; original: string }[]>();
+
+/** The corrected texts to look for, normalized once per errata list. */
+function patternsOf(errata: readonly Erratum[]): { id: string; original: string }[] {
+  let patterns = erratumPatterns.get(errata);
+  if (!patterns) {
+    patterns = errata
+      .map((e) => ({ e, original: normalize(e.match.replace(/[*_|]/g, ' ')) }))
+      // Additive corrections keep the original words; there is nothing to catch for them.
+      .filter(
+        ({ e, original }) => !(e.replacement !== undefined && normalize(e.replacement).includes(original)),
+      )
+      .filter(({ original }) => original.split(' ').length >= 3)
+      .map(({ e, original }) => ({ id: e.id, original }));
+    erratumPatterns.set(errata, patterns);
+  }
+  return patterns;
+}
+
 /** No corrected statement and no wrong service name may reach the bot. */
 function lintTexts(texts: string[], context: LintContext, report: Report): void {
   const joined = normalize(texts.join(' \n '));
-  for (const erratum of context.errata ?? []) {
-    const original = normalize(erratum.match.replace(/[*_|]/g, ' '));
-    // Additive corrections keep the original words; there is nothing to catch for them.
-    const additive = erratum.replacement !== undefined && normalize(erratum.replacement).includes(original);
-    if (!additive && original.split(' ').length >= 3 && joined.includes(original)) {
-      report('errata-text', `repeats the text corrected by erratum "${erratum.id}"`);
-    }
+  for (const { id, original } of patternsOf(context.errata ?? [])) {
+    if (joined.includes(original)) report('errata-text', `repeats the text corrected by erratum "${id}"`);
   }
   if (context.services) {
     for (const text of texts) {

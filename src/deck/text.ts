@@ -12,6 +12,7 @@ const normalized = new Map<string, string>();
 
 /** Lowercase, strip accents and punctuation: the form used for comparisons (memoized: hot in lint). */
 export function normalize(text: string): string {
+  if (text.length > 400) return computeNormal(text);
   let out = normalized.get(text);
   if (out === undefined) {
     if (normalized.size > 50_000) normalized.clear();
@@ -30,11 +31,19 @@ function computeNormal(text: string): string {
     .trim();
 }
 
-/** Words that carry meaning (no stopwords, at least 3 characters). */
-export function significantWords(text: string): string[] {
-  return normalize(text)
-    .split(' ')
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+const wordsCache = new Map<string, string[]>();
+
+/** Words that carry meaning (no stopwords, at least 3 characters). Memoized; do not mutate the result. */
+export function significantWords(text: string): readonly string[] {
+  let words = wordsCache.get(text);
+  if (words === undefined) {
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    words = normalize(text)
+      .split(' ')
+      .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+    wordsCache.set(text, words);
+  }
+  return words;
 }
 
 export function tokenOverlap(a: string, b: string): number {

@@ -7,7 +7,8 @@ import type { Question } from '../../src/deck/types';
 import { deckSchema } from '../../src/deck/types';
 import { NOTES, NOTES_FILE, notesWith, shippedDeck } from './helpers';
 
-const content = (q: Question) => `${normalize(q.stem)}|${q.answers.map((a) => normalize(q.options[a] ?? '')).join('|')}`;
+const content = (q: Question) =>
+  `${normalize(q.stem)}|${q.answers.map((a) => normalize(q.options[a] ?? '')).join('|')}`;
 
 describe('the shipped deck', () => {
   const { deck } = shippedDeck();
@@ -17,7 +18,9 @@ describe('the shipped deck', () => {
     expect(new Set(deck.questions.map((q) => q.id)).size).toBe(deck.questions.length);
     expect(new Set(deck.questions.map(content)).size).toBe(deck.questions.length);
     expect(deck.questions.length).toBeGreaterThanOrEqual(500);
-    expect(new Set(deck.questions.map((q) => q.type))).toEqual(new Set(['single', 'multi', 'truefalse', 'order']));
+    expect(new Set(deck.questions.map((q) => q.type))).toEqual(
+      new Set(['single', 'multi', 'truefalse', 'order']),
+    );
   });
 
   it('gives every exam domain at least 5% of the questions', () => {
@@ -79,7 +82,9 @@ describe('determinism and stable ids', () => {
       expect(normalize([q.stem, ...q.options, q.explanation].join(' '))).toContain(old);
     }
     for (const q of added) {
-      expect(normalize([q.stem, ...q.options, q.explanation].join(' '))).toContain(normalize('demanda de energia'));
+      expect(normalize([q.stem, ...q.options, q.explanation].join(' '))).toContain(
+        normalize('demanda de energia'),
+      );
     }
   });
 

@@ -29,9 +29,14 @@ describe('broken notes', () => {
   });
 
   it('a table row with a missing cell names its line', () => {
-    const broken = notesWith('| **Lote**          | EC2                 |', '| **Lote**          | EC2 |\n'.trimEnd().replace(' | EC2 |', ' |'));
+    const broken = notesWith(
+      '| **Lote**          | EC2                 |',
+      '| **Lote**          | EC2 |\n'.trimEnd().replace(' | EC2 |', ' |'),
+    );
     const error = notesErrorOf(broken);
-    expect(error.message).toMatch(new RegExp(`^${FILE}:${lineOf(NOTES, '| **Lote**')}: table row has 2 cells, expected 3`));
+    expect(error.message).toMatch(
+      new RegExp(`^${FILE}:${lineOf(NOTES, '| **Lote**')}: table row has 2 cells, expected 3`),
+    );
   });
 
   it('a list item with no text names its line', () => {
@@ -41,15 +46,34 @@ describe('broken notes', () => {
   });
 
   it('a named item without a description names its line', () => {
-    const broken = notesWith('- **Amazon Polly**\n  - Converte texto em fala realista, aumentando o engajamento do usuário por meio da voz.', '- **Amazon Polly**');
+    const broken = notesWith(
+      '- **Amazon Polly**\n  - Converte texto em fala realista, aumentando o engajamento do usuário por meio da voz.',
+      '- **Amazon Polly**',
+    );
     const error = notesErrorOf(broken);
-    expect(error.message).toBe(`${FILE}:${lineOf(NOTES, '- **Amazon Polly**')}: list item "Amazon Polly" has no description`);
+    expect(error.message).toBe(
+      `${FILE}:${lineOf(NOTES, '- **Amazon Polly**')}: list item "Amazon Polly" has no description`,
+    );
   });
 
   it('an erratum that matches nothing fails the build', () => {
     const data = loadDeckData();
-    const stale = { ...data, errata: [...data.errata, { id: 'stale', where: 'x', match: 'texto que não existe nas notas', action: 'drop' as const, reason: 'teste' }] };
-    expect(() => buildDeck(NOTES, { file: FILE, data: stale })).toThrowError(/erratum "stale" matches nothing/);
+    const stale = {
+      ...data,
+      errata: [
+        ...data.errata,
+        {
+          id: 'stale',
+          where: 'x',
+          match: 'texto que não existe nas notas',
+          action: 'drop' as const,
+          reason: 'teste',
+        },
+      ],
+    };
+    expect(() => buildDeck(NOTES, { file: FILE, data: stale })).toThrowError(
+      /erratum "stale" matches nothing/,
+    );
   });
 
   it('the CLI prints one line without a stack trace and exits 1', () => {

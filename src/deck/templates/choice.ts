@@ -12,6 +12,8 @@ export interface ChoiceOption {
   entity: string;
   /** Why it is right or wrong, for the explanation ("Amazon Polly: converte texto em fala."). */
   note: string;
+  /** Lower is preferred as a wrong option (e.g. 0 = same category as the answer). */
+  rank?: number;
 }
 
 export interface ChoiceSpec {
@@ -61,7 +63,9 @@ export function choiceQuestion(spec: ChoiceSpec): Draft | undefined {
   const shares = (o: ChoiceOption) => (significantWords(o.text).some((w) => risky.has(w)) ? 0 : 1);
   const candidates = shuffled(spec.pool, random).sort(
     (a, b) =>
-      shares(a) - shares(b) || lengthDistance(a.text, answerLength) - lengthDistance(b.text, answerLength),
+      shares(a) - shares(b) ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      lengthDistance(a.text, answerLength) - lengthDistance(b.text, answerLength),
   );
   for (const option of candidates) {
     if (chosen.length === wanted) break;

@@ -71,6 +71,13 @@ function computeRelated(context: TemplateContext, fact: Fact): Fact[] {
   return [...siblings, ...cousins];
 }
 
+function sameCategory(context: TemplateContext, fact: Fact, service: string | undefined): boolean {
+  const category = categoryOf(context, fact);
+  return (
+    category !== undefined && service !== undefined && context.services.get(service)?.category === category
+  );
+}
+
 function categoryOf(context: TemplateContext, fact: Fact): string | undefined {
   const [subject] = fact.subjects;
   return subject === undefined ? undefined : context.services.get(subject)?.category;
@@ -127,8 +134,9 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
   const stem = describeStem(fact);
   if (!stem) return undefined;
   const related = relatedFacts(context, fact);
-  const names = [fact.name, ...related.map((r) => r.name)];
-  const optionText = (f: Fact) => clip(hide(context, firstSentence(f.text), names), OPTION_TEXT_MAX);
+  // Hide the subject's name everywhere, and each option's own name in itself.
+  const optionText = (f: Fact) =>
+    clip(hide(context, firstSentence(f.text), [fact.name, f.name]), OPTION_TEXT_MAX);
   const correct: ChoiceOption = {
     text: optionText(fact),
     entity: fact.name,
@@ -181,6 +189,7 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
         text: displayName(other.name),
         entity: other.name,
         note: `${displayName(other.name)}: ${clip(firstSentence(other.text), 140)}`,
+        rank: sameCategory(context, fact, other.subjects[0]) || other.family === fact.family ? 0 : 1,
       });
     }
   }
@@ -198,6 +207,7 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
         text: otherService,
         entity: otherService,
         note: `${otherService}: ${clip(firstSentence(other.text), 140)}`,
+        rank: 0,
       });
     }
   }

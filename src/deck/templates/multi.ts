@@ -1,6 +1,6 @@
 import type { Draft } from '../draft';
 import type { Fact } from '../facts';
-import { clip, firstSentence, redact, tokenOverlap } from '../text';
+import { clip, firstSentence, normalize, redact, tokenOverlap } from '../text';
 import type { ChoiceOption } from './choice';
 import { choiceQuestion } from './choice';
 import type { TemplateContext } from './context';
@@ -28,7 +28,15 @@ function hide(context: TemplateContext, text: string, names: string[]): string {
 /** Two true statements about an entity (from different mentions or attributes) among three about its siblings. */
 function statementPairs(context: TemplateContext): (Draft | undefined)[] {
   const drafts: (Draft | undefined)[] = [];
-  for (const facts of context.byEntity.values()) {
+  // A service is one entity wherever it appears; a term is one entity within its topic
+  // ("Serverless" in Bedrock is not the SageMaker "Serverless" inference).
+  const entities = new Map<string, Fact[]>();
+  for (const fact of context.base.facts) {
+    const key =
+      fact.subjects.length === 1 ? (fact.subjects[0] as string) : `${normalize(fact.name)}|${fact.topic}`;
+    entities.set(key, [...(entities.get(key) ?? []), fact]);
+  }
+  for (const facts of entities.values()) {
     const own = distinctStatements(facts.filter(isDrillable));
     if (own.length < 2) continue;
     const first = own[0] as Fact;
