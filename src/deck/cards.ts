@@ -57,8 +57,11 @@ function summarize(texts: string[]): string {
 function mentionSentences(facts: Fact[], name: string): string[] {
   const out: string[] = [];
   for (const fact of facts) {
-    const sentence = fact.text.split(/(?<=[.;])\s+/).find((s) => s.includes(name));
-    out.push(`${fact.name}: ${sentence ?? fact.text}`);
+    const sentence = (fact.text.split(/(?<=[.;])\s+/).find((s) => s.includes(name)) ?? fact.text).replace(
+      /;$/,
+      '.',
+    );
+    out.push(`${fact.name}: ${sentence}`);
   }
   return out;
 }

@@ -63,6 +63,11 @@ class Extractor {
       if (node.type === 'paragraph') {
         const text = tidy(plainText(node));
         label = /^[^.]{2,40}:$/.test(text) ? text.slice(0, -1) : undefined;
+        // The paragraph that opens a service's own section ("### Amazon Bedrock") describes that service.
+        const section = context.headings.at(-1) ?? '';
+        if (!label && text && this.options.services.resolveName(section).length === 1) {
+          this.add('item', context, section, '', this.fix(text), lineOf(node));
+        }
       } else if (node.type === 'list') {
         if (node.ordered && label === PIPELINE_LABEL) this.addPipeline(node, context);
         else this.list(node, context);

@@ -115,7 +115,8 @@ function describeStem(fact: Fact): string | undefined {
       return `Para que serve ${name}, segundo as notas?`;
     case 'detail':
       if (/caso de uso/i.test(fact.attribute)) return `Qual é um caso de uso típico de ${name}?`;
-      if (fact.attribute === 'Regra Geral') return `Qual é a regra geral para interpretar ${name}?`;
+      // Rules of thumb are formulaic ("higher is better"); the metric-direction template drills them.
+      if (fact.attribute === 'Regra Geral') return undefined;
       if (fact.attribute === 'Solução') return `Qual é a solução indicada para ${name}?`;
       return `Qual afirmação sobre ${name} está correta?`;
     case 'cell':
@@ -168,9 +169,9 @@ function identifyStem(context: TemplateContext, fact: Fact, text: string): strin
     return `Qual serviço ou recurso da AWS corresponde a esta descrição?\n“${text}”`;
   switch (fact.kind) {
     case 'concept':
-      return `A qual conceito se refere esta ${fact.attribute === 'Descrição' ? 'descrição' : fact.attribute.toLowerCase()}?\n“${text}”`;
+      return `A qual conceito se refere ${attributePhrase(fact.attribute)}?\n“${text}”`;
     case 'detail':
-      return `Em “${label(fact)}”, a qual item se refere este ${fact.attribute === 'Detalhe' ? 'detalhe' : `“${fact.attribute}”`}?\n“${text}”`;
+      return `Em “${label(fact)}”, a qual item se refere ${attributePhrase(fact.attribute)}?\n“${text}”`;
     case 'cell':
       return `Na tabela “${fact.table?.title}”, qual “${fact.table?.keyHeader}” tem em “${fact.attribute}”:\n“${text}”`;
     default:
@@ -189,7 +190,7 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
         text: displayName(other.name),
         entity: other.name,
         note: `${displayName(other.name)}: ${clip(firstSentence(other.text), 140)}`,
-        rank: sameCategory(context, fact, other.subjects[0]) || other.family === fact.family ? 0 : 1,
+        rank: sameCategory(context, fact, other.subjects[0]) ? 0 : other.family === fact.family ? 1 : 2,
       });
     }
   }
@@ -227,6 +228,16 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
   });
 }
 
+/** "esta definição", "este caso de uso": the attribute with its article. */
+function attributePhrase(attribute: string): string {
+  const lower = attribute.toLowerCase();
+  const feminine = /ção$|ão$|gem$|regra|descri|defini|soluç/.test(lower);
+  return `${feminine ? 'esta' : 'este'} ${lower === 'conceito-chave' ? 'ideia-chave' : lower}`.replace(
+    'este ideia',
+    'esta ideia',
+  );
+}
+
 function subjectPhrase(fact: Fact): string {
   const name = displayName(fact.name);
   if (fact.kind === 'cell') return `Na tabela “${fact.table?.title}”, ${fact.attribute} de “${name}”`;
@@ -255,9 +266,13 @@ function trueStatement(context: TemplateContext, fact: Fact): Draft {
 
 /** A sibling's description attached to this subject: false, and the explanation says whose it is. */
 function falseStatement(context: TemplateContext, fact: Fact): Draft | undefined {
-  const candidates = relatedFacts(context, fact).filter(
-    (o) => o.family === fact.family || (o.kind === fact.kind && o.attribute === fact.attribute),
-  );
+  const related = relatedFacts(context, fact);
+  const siblings = related.filter((o) => o.family === fact.family);
+  // A sibling's text makes a plausible false statement; a far cousin's is trivially false.
+  const candidates =
+    siblings.length > 0
+      ? siblings
+      : related.filter((o) => o.kind === fact.kind && o.attribute === fact.attribute);
   if (candidates.length === 0) return undefined;
   // Deterministic, and stable when unrelated facts change: pick by the fact's own key.
   const sorted = [...candidates].sort((a, b) => a.key.localeCompare(b.key));
