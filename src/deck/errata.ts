@@ -18,8 +18,16 @@ export function applyErrata(markdown: string, errata: readonly Erratum[], file: 
     if (!out.includes(erratum.match)) {
       throw new NotesError(file, undefined, `erratum "${erratum.id}" matches nothing in the notes`);
     }
-    const replacement = erratum.action === 'drop' ? '' : (erratum.replacement ?? '');
+    const replacement = erratum.action === 'drop' ? dropped(erratum.match) : (erratum.replacement ?? '');
     out = out.split(erratum.match).join(replacement);
   }
   return { markdown: out, applied: [...errata] };
+}
+
+/** What a dropped text leaves behind: nothing, or for a table row an empty row (so the table stays one table). */
+function dropped(match: string): string {
+  const trimmed = match.trim();
+  if (!trimmed.startsWith('|')) return '';
+  const cells = (trimmed.match(/\|/g)?.length ?? 2) - 1;
+  return `|${' |'.repeat(cells)}`;
 }

@@ -227,6 +227,7 @@ class Extractor {
     const keyHeader = headers[0] ?? '';
     for (const row of rows) {
       const cells = row.children.map((cell) => this.fix(tidy(plainText(cell))));
+      if (cells.every((cell) => cell === '')) continue; // a row dropped by an erratum
       if (cells.length !== headers.length) {
         this.fail(
           lineOf(row),
