@@ -3,6 +3,7 @@ export type LintRule =
   | 'missing-explanation'
   | 'missing-source'
   | 'answer-leak'
+  | 'answer-shape'
   | 'duplicate-option'
   | 'multiple-answers'
   | 'too-long'

@@ -1,7 +1,7 @@
 import type { Erratum } from './data';
 import type { QuestionMeta } from './draft';
 import type { Sequence } from './facts';
-import { leakedWords } from './leak';
+import { leakedWords, shapeGiveaway } from './leak';
 import type { LintFinding, LintRule } from './lint-types';
 import type { OverlapIndex } from './overlaps';
 import { renderQuestionText } from './render';
@@ -132,6 +132,8 @@ function lintOptions(q: Question, report: Report): void {
 function lintLeak(q: Question, report: Report): void {
   const leaked = leakedWords(q.stem, q.options, q.answers);
   if (leaked.length > 0) report('answer-leak', `answer words in the stem: ${leaked.join(', ')}`);
+  const shape = shapeGiveaway(q.options, q.answers);
+  if (shape) report('answer-shape', shape);
 }
 
 /** A wrong option that overlaps the answer (curated overlaps, or the same entity) is also defensible. */

@@ -60,6 +60,24 @@ describe('lint', () => {
     );
   });
 
+  it('catches an answer that stands out by its shape', () => {
+    const long = {
+      ...good,
+      options: [
+        'Amazon Transcribe',
+        'Converte texto em fala realista para aplicações com voz',
+        'Amazon Translate',
+        'Amazon Lex',
+      ],
+    };
+    expect(rulesFor(long)).toContain('answer-shape');
+    const hidden = {
+      ...good,
+      options: ['Transcreve áudio', 'O ___ converte texto', 'Traduz idiomas', 'Cria chatbots'],
+    };
+    expect(rulesFor(hidden)).toContain('answer-shape');
+  });
+
   it('catches duplicate and near-duplicate options', () => {
     expect(
       rulesFor({

@@ -1,7 +1,7 @@
 import type { Draft } from '../draft';
 import { shortId } from '../hash';
 import { seededRandom, shuffled } from '../random';
-import { leakedWords } from '../leak';
+import { leakedWords, shapeGiveaway } from '../leak';
 import { normalize, significantWords, tokenOverlap } from '../text';
 import type { ExamDomain, QuestionType, Source } from '../types';
 
@@ -77,7 +77,7 @@ export function choiceQuestion(spec: ChoiceSpec): Draft | undefined {
   const options = shuffled([...spec.correct, ...chosen], random);
   const answers = spec.correct.map((c) => options.indexOf(c)).sort((a, b) => a - b);
   const texts = options.map((o) => o.text);
-  if (leakedWords(spec.stem, texts, answers).length > 0) return undefined;
+  if (leakedWords(spec.stem, texts, answers).length > 0 || shapeGiveaway(texts, answers)) return undefined;
   return {
     question: {
       id,
