@@ -90,3 +90,15 @@ describe('errata', () => {
     }
   });
 });
+
+describe('errata that drop text', () => {
+  it('dropping a table row keeps the rest of the table', () => {
+    const { facts } = shippedDeck();
+    const rows = new Set(
+      facts.facts.filter((f) => f.table?.title === 'Modelos de IA Generativa').map((f) => f.name),
+    );
+    expect(rows.has('Aprendizado por Reforço para Tarefas Generativas')).toBe(false);
+    expect(rows.has('Difusão')).toBe(true);
+    expect(rows.has('Modelos Baseados em Fluxo')).toBe(true);
+  });
+});
