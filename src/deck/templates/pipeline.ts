@@ -5,13 +5,15 @@ import type { ChoiceOption } from './choice';
 import { choiceQuestion } from './choice';
 import type { TemplateContext } from './context';
 import { conflicts, displayName } from './context';
-import { orderQuestion } from './fixed';
+import { orderQuestion, trueFalseQuestion } from './fixed';
 import { nameVariants } from './names';
 
 /** Questions about the ML pipeline and other sequences: order, next/previous step, tool → step. */
 export function pipelineQuestions(context: TemplateContext): Draft[] {
   const drafts: Draft[] = [];
-  for (const sequence of context.base.sequences) drafts.push(...orderQuestions(sequence));
+  for (const sequence of context.base.sequences) {
+    drafts.push(...orderQuestions(sequence), ...precedenceStatements(sequence));
+  }
   const pipeline = context.base.pipeline;
   if (pipeline) {
     drafts.push(...neighbourQuestions(pipeline));
@@ -53,6 +55,36 @@ function orderQuestions(sequence: Sequence): Draft[] {
       services: sequence.mentions,
     });
   });
+}
+
+/** "A comes right before B": true for each adjacent pair, and false with the pair swapped. */
+function precedenceStatements(sequence: Sequence): Draft[] {
+  const isPipeline = sequence.key.startsWith('pipeline|');
+  const where = isPipeline ? 'No pipeline de ML' : `No fluxo “${sequence.name}” (${sequence.heading})`;
+  const full = sequence.items.map((item, i) => `${i + 1}. ${item}`).join('; ');
+  const drafts: Draft[] = [];
+  for (let i = 0; i + 1 < sequence.items.length; i++) {
+    const a = sequence.items[i] as string;
+    const b = sequence.items[i + 1] as string;
+    for (const swapped of [false, true]) {
+      const [first, second] = swapped ? [b, a] : [a, b];
+      drafts.push(
+        trueFalseQuestion({
+          template: swapped ? 'sequence-before-swapped' : 'sequence-before',
+          identity: `${sequence.key}|${a}|${b}`,
+          ownText: `${a}|${b}`,
+          stem: `Verdadeiro ou falso?\n${where}, “${first}” vem imediatamente antes de “${second}”.`,
+          isTrue: !swapped,
+          explanation: clip(`${swapped ? 'Falso' : 'Verdadeiro'}. A ordem nas notas é: ${full}.`, 1000),
+          source: { heading: sequence.heading, line: sequence.line },
+          topic: sequence.topic,
+          domain: sequence.domain,
+          services: sequence.mentions.filter((m) => `${a} ${b}`.includes(m.replace(/^(Amazon|AWS) /, ''))),
+        }),
+      );
+    }
+  }
+  return drafts;
 }
 
 function stepOption(pipeline: Sequence, index: number): ChoiceOption {
