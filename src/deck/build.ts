@@ -36,6 +36,11 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
   const data = options.data ?? loadDeckData();
   const services = new ServiceRegistry(data.services);
   const overlaps = new OverlapIndex(data.overlaps);
+  for (const parent of data.services) {
+    for (const child of data.services) {
+      if (child.name.startsWith(`${parent.name} `)) overlaps.addUmbrella(parent.name, child.name);
+    }
+  }
   const { markdown: corrected } = applyErrata(markdown, data.errata, options.file);
   const facts = extractFacts(corrected, { file: options.file, services, domainRules: data.domainRules });
   const context = createTemplateContext(facts, overlaps, services);

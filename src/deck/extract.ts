@@ -264,13 +264,17 @@ class Extractor {
         ? `concept|${attribute}`
         : kind === 'activity'
           ? 'activity'
-          : `${kind}|${path.join(' > ')}|${kind === 'item' ? '' : attribute}${kind === 'cell' && subjects.length > 0 ? '|services' : ''}`;
+          : `${kind}|${path.join(' > ')}|${kind === 'item' ? '' : attribute}`;
     // Only table rows are classified by their name (e.g. the study sheet's "Top-P" row).
     const classified = this.classify(context, kind === 'cell' ? name : undefined, subjects);
+    // A table that mixes services and concepts (the study sheet) is split: services among services,
+    // terms among terms of the same topic, so a wrong option is never trivially of another kind.
+    const familyKey =
+      kind === 'cell' ? `${family}|${subjects.length > 0 ? 'services' : classified.topic}` : family;
     const fact: Fact = {
       key: seen === 0 ? base : `${base}#${seen + 1}`,
       kind,
-      family,
+      family: familyKey,
       path,
       name,
       attribute,

@@ -25,8 +25,23 @@ export class OverlapIndex {
 
   overlap(a: string, b: string): boolean {
     if (normalize(a) === normalize(b)) return true;
-    return this.reasons.has(`${normalize(a)}|${normalize(b)}`);
+    return (
+      this.reasons.has(`${normalize(a)}|${normalize(b)}`) ||
+      this.umbrella.has(`${normalize(a)}|${normalize(b)}`)
+    );
   }
+
+  /**
+   * A service and its own features ("Amazon SageMaker" and "Amazon SageMaker Clarify"): what the feature
+   * does, the umbrella service also does. They overlap for questions, but a card does not list every
+   * feature as "confused with".
+   */
+  addUmbrella(parent: string, child: string): void {
+    this.umbrella.add(`${normalize(parent)}|${normalize(child)}`);
+    this.umbrella.add(`${normalize(child)}|${normalize(parent)}`);
+  }
+
+  private readonly umbrella = new Set<string>();
 
   partnersOf(name: string): string[] {
     return [...(this.partners.get(normalize(name)) ?? [])].sort();

@@ -266,6 +266,8 @@ function trueStatement(context: TemplateContext, fact: Fact): Draft {
 
 /** A sibling's description attached to this subject: false, and the explanation says whose it is. */
 function falseStatement(context: TemplateContext, fact: Fact): Draft | undefined {
+  // Two rules of thumb can both say "lower is better": swapping them may not make a false statement.
+  if (fact.attribute === 'Regra Geral') return undefined;
   const related = relatedFacts(context, fact);
   const siblings = related.filter((o) => o.family === fact.family);
   // A sibling's text makes a plausible false statement; a far cousin's is trivially false.
