@@ -64,6 +64,8 @@ function computeRelated(context: TemplateContext, fact: Fact): Fact[] {
     (other) =>
       other.family !== fact.family &&
       other.kind === fact.kind &&
+      // Services among services, terms among terms: otherwise the odd one out gives the answer away.
+      other.subjects.length > 0 === fact.subjects.length > 0 &&
       (fact.kind !== 'detail' || other.attribute === fact.attribute) &&
       (other.topic === fact.topic || (category !== undefined && categoryOf(context, other) === category)) &&
       usable(other),
