@@ -57,7 +57,8 @@ describe('the shipped deck', () => {
   });
 });
 
-describe('determinism and stable ids', () => {
+// Each test here builds the deck again: give them room on a loaded machine.
+describe('determinism and stable ids', { timeout: 120_000 }, () => {
   it('builds byte-identical exports from the same notes', () => {
     const a = exportDeck(buildDeck(NOTES, { file: NOTES_FILE }));
     const b = exportDeck(buildDeck(NOTES, { file: NOTES_FILE }));

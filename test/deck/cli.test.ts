@@ -23,11 +23,11 @@ describe('deck CLI', () => {
     expect(shown.status).toBe(0);
     expect(shown.stdout).toContain(`[${id}]`);
     expect(shown.stdout).toContain('=> ');
-  });
+  }, 180_000);
 
   it('rejects an unknown command with a usage message', () => {
     const result = deck('frobnicate');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/unknown command/);
-  });
+  }, 60_000);
 });

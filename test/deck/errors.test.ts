@@ -87,5 +87,5 @@ describe('broken notes', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/notes\.md:\d+: list item with no text$/);
     expect(result.stderr).not.toMatch(/\bat\s/);
-  });
+  }, 60_000);
 });
