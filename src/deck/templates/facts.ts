@@ -142,9 +142,8 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
   const stem = describeStem(fact);
   if (!stem) return undefined;
   const related = relatedFacts(context, fact);
-  // Hide the subject's name everywhere, and each option's own name in itself.
-  const optionText = (f: Fact) =>
-    clip(hide(context, firstSentence(f.text), [fact.name, f.name]), OPTION_TEXT_MAX);
+  // Each option hides its own name; a wrong option that names the subject is a fair trap.
+  const optionText = (f: Fact) => clip(hide(context, firstSentence(f.text), [f.name]), OPTION_TEXT_MAX);
   const correct: ChoiceOption = {
     text: optionText(fact),
     entity: fact.name,

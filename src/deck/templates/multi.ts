@@ -43,7 +43,7 @@ function statementPairs(context: TemplateContext): (Draft | undefined)[] {
     const related = new Map<string, Fact>();
     for (const fact of own) for (const r of relatedFacts(context, fact)) related.set(r.key, r);
     const toOption = (f: Fact, note: string): ChoiceOption => ({
-      text: clip(hide(context, firstSentence(f.text), [first.name, f.name]), OPTION_TEXT_MAX),
+      text: clip(hide(context, firstSentence(f.text), [f.name]), OPTION_TEXT_MAX),
       entity: f.name,
       note,
     });
