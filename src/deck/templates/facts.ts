@@ -277,10 +277,13 @@ function falseStatement(context: TemplateContext, fact: Fact): Draft | undefined
   const related = relatedFacts(context, fact);
   const siblings = related.filter((o) => o.family === fact.family);
   // A sibling's text makes a plausible false statement; a far cousin's is trivially false.
-  const candidates =
+  const pool =
     siblings.length > 0
       ? siblings
       : related.filter((o) => o.kind === fact.kind && o.attribute === fact.attribute);
+  // A text that itself names the subject ("integrado com o Bedrock...") reads as half-true about it.
+  const variants = nameVariants(fact.name, context.services).map((v) => v.toLowerCase());
+  const candidates = pool.filter((o) => !variants.some((v) => o.text.toLowerCase().includes(v)));
   if (candidates.length === 0) return undefined;
   // Deterministic, and stable when unrelated facts change: pick by the fact's own key.
   const sorted = [...candidates].sort((a, b) => a.key.localeCompare(b.key));
