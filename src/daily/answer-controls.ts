@@ -6,6 +6,7 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
+import { renderQuestionText } from '../deck/render';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import { dailyMessages } from './messages';
@@ -36,13 +37,9 @@ export function formatChoice(question: Question, choice: readonly number[]): str
   return choice.map(letter).join(question.type === 'order' ? ' → ' : ' + ');
 }
 
-/** The question as plain text, options lettered "A) …" (pt-BR: the deck's language). */
+/** The question as the deck renders it: stem, lettered options "A) …" and the type's instruction. */
 export function questionText(question: Question, locale: Locale): string {
-  const text = dailyMessages(locale);
-  const hint =
-    question.type === 'multi' ? text.chooseTwo : question.type === 'order' ? text.chooseOrder : null;
-  const options = question.options.map((option, i) => `**${letter(i)})** ${option}`);
-  return [question.stem, ...(hint ? [`*${hint}*`] : []), '', ...options].join('\n');
+  return renderQuestionText(question, locale);
 }
 
 /** Candidate orderings for an order question: the right one plus distinct shuffles, in a stable order. */

@@ -4,7 +4,6 @@ import { defineMessages } from '../i18n';
 export const dailyMessages = defineMessages({
   'pt-BR': {
     chooseTwo: 'Escolha DUAS opções.',
-    chooseOrder: 'Escolha a ordem certa.',
     serviceOfTheDay: (name: string) => `Serviço do dia: ${name}`,
     whatItDoes: 'O que faz',
     examTip: 'Quando escolher na prova',
@@ -43,7 +42,6 @@ export const dailyMessages = defineMessages({
   },
   'en-US': {
     chooseTwo: 'Choose TWO options.',
-    chooseOrder: 'Choose the right order.',
     serviceOfTheDay: (name: string) => `Service of the day: ${name}`,
     whatItDoes: 'What it does',
     examTip: 'When to pick it on the exam',
