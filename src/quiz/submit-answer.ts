@@ -1,0 +1,113 @@
+import { recordAnswer } from '../answers/record-answer';
+import type { Db } from '../db/database';
+import type { Question } from '../deck/types';
+import { answerPoints, isCorrectChoice } from './answer-points';
+import {
+  memberAnswer,
+  memberResults,
+  getRound,
+  roundQuestionAt,
+  roundQuestionList,
+  type RoundQuestionRow,
+} from './round-store';
+import {
+  choiceFromComponent,
+  consecutiveCorrectBefore,
+  describeChoice,
+  parseStoredChoice,
+  responseTimeMs,
+} from './round-rules';
+
+export type SubmitResult =
+  | { kind: 'registered'; label: string; correct: boolean; points: number; responseMs: number }
+  | { kind: 'duplicate'; label: string }
+  | { kind: 'closed' }
+  | { kind: 'round-over' }
+  | { kind: 'unknown-round' }
+  | { kind: 'invalid' };
+
+export interface SubmitInput {
+  roundId: number;
+  position: number;
+  userId: string;
+  input: { button: number } | { values: readonly string[] };
+}
+
+/**
+ * One member's click on a round question, decided against SQLite only (so it holds across restarts and
+ * never depends on a timer having fired): the first answer while the question is open counts, with
+ * speed-weighted points and the streak bonus; anything else is refused with a reason.
+ */
+export function submitAnswer(
+  db: Db,
+  questionById: ReadonlyMap<string, Question>,
+  now: number,
+  { roundId, position, userId, input }: SubmitInput,
+): SubmitResult {
+  const round = getRound(db, roundId);
+  if (!round) return { kind: 'unknown-round' };
+  const slot = roundQuestionAt(db, roundId, position);
+  const question = slot ? questionById.get(slot.questionId) : undefined;
+  if (!slot || !question) return { kind: 'unknown-round' };
+
+  const earlier = memberAnswer(db, roundId, question.id, userId);
+  if (earlier)
+    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(earlier.choice)) };
+  if (round.status !== 'running') return { kind: 'round-over' };
+  if (!isOpen(slot, round.currentPosition, now)) return { kind: 'closed' };
+
+  const choice = choiceFromComponent(question, input);
+  if (!choice) return { kind: 'invalid' };
+  const correct = isCorrectChoice(question, choice);
+  const responseMs = responseTimeMs(slot.openedAt!, now, round.secondsPerQuestion);
+  const points = answerPoints({
+    correct,
+    responseMs,
+    secondsPerQuestion: round.secondsPerQuestion,
+    correctBefore: correct ? correctRunBefore(db, roundId, position, userId) : 0,
+  });
+  const recorded = recordAnswer(db, {
+    guildId: round.guildId,
+    userId,
+    questionId: question.id,
+    kind: 'round',
+    roundId,
+    choice,
+    correct,
+    responseMs,
+    points,
+    domain: question.domain,
+    topic: question.topic,
+    answeredAt: now,
+  });
+  if (!recorded.recorded) {
+    // Lost a race with the same member's other click: report the one that counted.
+    const first = memberAnswer(db, roundId, question.id, userId);
+    return {
+      kind: 'duplicate',
+      label: first ? describeChoice(question, parseStoredChoice(first.choice)) : '?',
+    };
+  }
+  return { kind: 'registered', label: describeChoice(question, choice), correct, points, responseMs };
+}
+
+function isOpen(slot: RoundQuestionRow, currentPosition: number, now: number): boolean {
+  return (
+    slot.position === currentPosition &&
+    slot.openedAt !== null &&
+    slot.deadlineAt !== null &&
+    slot.revealedAt === null &&
+    now <= slot.deadlineAt
+  );
+}
+
+function correctRunBefore(db: Db, roundId: number, position: number, userId: string): number {
+  if (position === 0) return 0;
+  const results = memberResults(db, roundId, userId);
+  const byPosition = new Map<number, boolean>();
+  for (const slot of roundQuestionList(db, roundId)) {
+    const result = results.get(slot.questionId);
+    if (result !== undefined) byPosition.set(slot.position, result);
+  }
+  return consecutiveCorrectBefore(position, byPosition);
+}
