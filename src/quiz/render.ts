@@ -270,6 +270,8 @@ export interface PodiumEntry {
   points: number;
   correct: number;
   answered: number;
+  /** Competition rank ("1, 1, 3"); tied members share a medal. Defaults to the list order. */
+  rank?: number;
 }
 
 export interface PodiumView {

@@ -5,7 +5,7 @@ import { resolveLocale } from '../i18n';
 import type { Logger } from '../logger';
 import type { QuizChannelPort } from './channel-port';
 import { renderPodium, renderQuestion, renderReveal } from './render';
-import { rankStandings } from './standings';
+import { rankPodium } from './scoring';
 import {
   answersForQuestion,
   endRound,
@@ -241,7 +241,7 @@ export class RoundRunner {
     ).length;
     const payload = renderPodium({
       locale: resolveLocale(round.locale),
-      standings: rankStandings(roundTotals(this.deps.db, roundId)),
+      standings: rankPodium(roundTotals(this.deps.db, roundId)),
       stopped: round.status === 'stopped',
       stoppedBy: round.stoppedBy,
       played,

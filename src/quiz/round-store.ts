@@ -203,8 +203,8 @@ export interface RoundTotal {
   points: number;
   correct: number;
   answered: number;
-  /** Sum of response times, a tie-breaker (faster first). */
-  responseMs: number;
+  /** When the member's last correct answer came in (podium tie-break), if any. */
+  lastCorrectAtMs?: number;
 }
 
 export function roundTotals(db: Db, roundId: number): RoundTotal[] {
@@ -214,12 +214,15 @@ export function roundTotals(db: Db, roundId: number): RoundTotal[] {
       points: sql<number>`sum(${answers.points})`,
       correct: sql<number>`sum(${answers.correct})`,
       answered: sql<number>`count(*)`,
-      responseMs: sql<number>`sum(${answers.responseMs})`,
+      lastCorrectAt: sql<number | null>`max(case when ${answers.correct} then ${answers.answeredAt} end)`,
     })
     .from(answers)
     .where(eq(answers.roundId, roundId))
     .groupBy(answers.userId)
-    .all();
+    .all()
+    .map(({ lastCorrectAt, ...total }) =>
+      lastCorrectAt === null ? total : { ...total, lastCorrectAtMs: lastCorrectAt },
+    );
 }
 
 /** Opened questions that never got their reveal edit, in rounds that are no longer running. */

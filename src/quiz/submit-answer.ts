@@ -1,7 +1,6 @@
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
-import { answerPoints, isCorrectChoice } from './answer-points';
 import {
   memberAnswer,
   memberResults,
@@ -17,6 +16,7 @@ import {
   parseStoredChoice,
   responseTimeMs,
 } from './round-rules';
+import { isCorrectChoice, scoreAnswer } from './scoring';
 
 export type SubmitResult =
   | { kind: 'registered'; label: string; correct: boolean; points: number; responseMs: number }
@@ -58,13 +58,13 @@ export function submitAnswer(
 
   const choice = choiceFromComponent(question, input);
   if (!choice) return { kind: 'invalid' };
-  const correct = isCorrectChoice(question, choice);
+  const correct = isCorrectChoice(choice, question.answers, question.type);
   const responseMs = responseTimeMs(slot.openedAt!, now, round.secondsPerQuestion);
-  const points = answerPoints({
+  const { points } = scoreAnswer({
     correct,
     responseMs,
-    secondsPerQuestion: round.secondsPerQuestion,
-    correctBefore: correct ? correctRunBefore(db, roundId, position, userId) : 0,
+    limitMs: round.secondsPerQuestion * 1000,
+    streakBefore: correct ? correctRunBefore(db, roundId, position, userId) : 0,
   });
   const recorded = recordAnswer(db, {
     guildId: round.guildId,
