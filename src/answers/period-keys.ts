@@ -5,18 +5,29 @@ import type { PeriodKind } from '../db/schema';
  * Monday), calendar month, and all time. E.g. { week: '2026-W48', month: '2026-11', all: 'all' }.
  */
 export function periodKeysAt(instantMs: number, timeZone: string): Record<PeriodKind, string> {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
+  const parts = dateFormat(timeZone)
     .formatToParts(instantMs)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   const year = Number(parts.year);
   const month = Number(parts.month);
   const day = Number(parts.day);
   return { week: isoWeekKey(year, month, day), month: `${parts.year}-${parts.month}`, all: 'all' };
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and this runs on every answer click.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** ISO 8601 week key of a calendar date: the week belongs to the year of its Thursday. */

@@ -1,14 +1,7 @@
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
-import {
-  memberAnswer,
-  memberResults,
-  getRound,
-  roundQuestionAt,
-  roundQuestionList,
-  type RoundQuestionRow,
-} from './round-store';
+import { clickQueries, type ClickSlot } from './click-queries';
 import {
   choiceFromComponent,
   consecutiveCorrectBefore,
@@ -44,17 +37,19 @@ export function submitAnswer(
   now: number,
   { roundId, position, userId, input }: SubmitInput,
 ): SubmitResult {
-  const round = getRound(db, roundId);
+  const queries = clickQueries(db);
+  const round = queries.round(roundId);
   if (!round) return { kind: 'unknown-round' };
-  const slot = roundQuestionAt(db, roundId, position);
+  const slot = queries.slot(roundId, position);
   const question = slot ? questionById.get(slot.questionId) : undefined;
   if (!slot || !question) return { kind: 'unknown-round' };
 
-  const earlier = memberAnswer(db, roundId, question.id, userId);
-  if (earlier)
-    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(earlier.choice)) };
+  const earlier = queries.memberChoice(roundId, question.id, userId);
+  if (earlier !== undefined) {
+    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(earlier)) };
+  }
   if (round.status !== 'running') return { kind: 'round-over' };
-  if (!isOpen(slot, round.currentPosition, now)) return { kind: 'closed' };
+  if (position !== round.currentPosition || !isOpen(slot, now)) return { kind: 'closed' };
 
   const choice = choiceFromComponent(question, input);
   if (!choice) return { kind: 'invalid' };
@@ -64,7 +59,7 @@ export function submitAnswer(
     correct,
     responseMs,
     limitMs: round.secondsPerQuestion * 1000,
-    streakBefore: correct ? correctRunBefore(db, roundId, position, userId) : 0,
+    streakBefore: correct ? consecutiveCorrectBefore(position, queries.memberResults(roundId, userId)) : 0,
   });
   const recorded = recordAnswer(db, {
     guildId: round.guildId,
@@ -82,32 +77,14 @@ export function submitAnswer(
   });
   if (!recorded.recorded) {
     // Lost a race with the same member's other click: report the one that counted.
-    const first = memberAnswer(db, roundId, question.id, userId);
-    return {
-      kind: 'duplicate',
-      label: first ? describeChoice(question, parseStoredChoice(first.choice)) : '?',
-    };
+    const first = queries.memberChoice(roundId, question.id, userId) ?? '';
+    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(first)) };
   }
   return { kind: 'registered', label: describeChoice(question, choice), correct, points, responseMs };
 }
 
-function isOpen(slot: RoundQuestionRow, currentPosition: number, now: number): boolean {
+function isOpen(slot: ClickSlot, now: number): boolean {
   return (
-    slot.position === currentPosition &&
-    slot.openedAt !== null &&
-    slot.deadlineAt !== null &&
-    slot.revealedAt === null &&
-    now <= slot.deadlineAt
+    slot.openedAt !== null && slot.deadlineAt !== null && slot.revealedAt === null && now <= slot.deadlineAt
   );
-}
-
-function correctRunBefore(db: Db, roundId: number, position: number, userId: string): number {
-  if (position === 0) return 0;
-  const results = memberResults(db, roundId, userId);
-  const byPosition = new Map<number, boolean>();
-  for (const slot of roundQuestionList(db, roundId)) {
-    const result = results.get(slot.questionId);
-    if (result !== undefined) byPosition.set(slot.position, result);
-  }
-  return consecutiveCorrectBefore(position, byPosition);
 }
