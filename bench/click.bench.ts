@@ -25,6 +25,8 @@ interface Figures {
   max: number;
   perSecond: number;
   failed: number;
+  /** Process CPU time (user + system) per click: stand-in and client together, so compare, don't read alone. */
+  cpuMsPerClick: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,6 +38,7 @@ function percentile(sorted: number[], p: number): number {
 /** Sends `count` clicks at a steady rate and measures dispatch → first callback for each. */
 async function steadyClicks(count: number, click: (i: number) => InteractionHandle): Promise<Figures> {
   const handles: InteractionHandle[] = [];
+  const cpuBefore = process.cpuUsage();
   const interval = 1000 / RATE_PER_SECOND;
   const startedAt = performance.now();
   for (let i = 0; i < count; i++) {
@@ -45,6 +48,7 @@ async function steadyClicks(count: number, click: (i: number) => InteractionHand
     handles.push(click(i));
   }
   const callbacks = await Promise.all(handles.map((h) => h.callback(10_000)));
+  const cpu = process.cpuUsage(cpuBefore);
   const latencies = callbacks.map((cb, i) => cb.at - handles[i]!.dispatchedAt).sort((a, b) => a - b);
   const firstDispatch = handles[0]!.dispatchedAt;
   const lastAck = Math.max(...callbacks.map((cb) => cb.at));
@@ -55,6 +59,7 @@ async function steadyClicks(count: number, click: (i: number) => InteractionHand
     max: latencies.at(-1) ?? NaN,
     perSecond: (count / (lastAck - firstDispatch)) * 1000,
     failed: callbacks.filter((cb) => cb.status !== 204 && cb.status !== 200).length,
+    cpuMsPerClick: (cpu.user + cpu.system) / 1000 / count,
   };
 }
 
@@ -146,7 +151,7 @@ async function measureBare(): Promise<Figures> {
 }
 
 const format = (f: Figures) =>
-  `p50 ${f.p50.toFixed(2)} ms · p99 ${f.p99.toFixed(2)} ms · max ${f.max.toFixed(2)} ms · ${f.perSecond.toFixed(0)} clicks/s · ${f.clicks} clicks, ${f.failed} not acknowledged`;
+  `p50 ${f.p50.toFixed(2)} ms · p99 ${f.p99.toFixed(2)} ms · max ${f.max.toFixed(2)} ms · ${f.perSecond.toFixed(0)} clicks/s · ${f.cpuMsPerClick.toFixed(2)} ms CPU/click · ${f.clicks} clicks, ${f.failed} not acknowledged`;
 
 export async function run(): Promise<void> {
   console.log(

@@ -6,7 +6,8 @@ import { quizMessages } from './messages';
 import { roundRunnerFor } from './quiz-feature';
 import { getRound, type RoundRow } from './round-store';
 import { canStopRound } from './round-rules';
-import { submitAnswer, type SubmitInput, type SubmitResult } from './submit-answer';
+import { answerBatcherFor } from './answer-batcher';
+import type { SubmitInput, SubmitResult } from './submit-answer';
 
 function replyText(result: SubmitResult, ctx: InteractionContext): string {
   const text = quizMessages(ctx.locale);
@@ -26,13 +27,13 @@ function replyText(result: SubmitResult, ctx: InteractionContext): string {
   }
 }
 
-/** The hot path: decide in SQLite (synchronous, sub-millisecond), then acknowledge privately. */
+/** The hot path: decide and record in SQLite (group-committed with concurrent clicks), then acknowledge privately. */
 async function answer(
   interaction: RepliableInteraction,
   input: Omit<SubmitInput, 'userId'>,
   ctx: InteractionContext,
 ): Promise<void> {
-  const result = submitAnswer(ctx.db, ctx.deck.questionById, ctx.now(), {
+  const result = await answerBatcherFor(ctx.db, ctx.deck.questionById).submit(ctx.now(), {
     ...input,
     userId: interaction.user.id,
   });
