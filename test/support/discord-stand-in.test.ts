@@ -144,6 +144,29 @@ describe('gateway', () => {
   });
 });
 
+describe('custom guilds', () => {
+  beforeEach(() =>
+    start({
+      guilds: [
+        { id: '111111111111111111', name: 'A', channels: [{ id: '111111111111111112', name: 'a' }] },
+        { name: 'B', channels: [{ name: 'b' }, { name: 'palco', type: ChannelType.GuildVoice }] },
+      ],
+    }),
+  );
+
+  it('serves every guild and routes interactions to the channel asked for', async () => {
+    expect(client.guilds.cache.map((g) => g.name).sort()).toEqual(['A', 'B']);
+    expect(standIn.guild).toMatchObject({ id: '111111111111111111', textChannelId: '111111111111111112' });
+    expect(standIn.guild.voiceChannelId).toBeUndefined();
+    const second = standIn.guilds[1]!;
+    const pending = nextInteraction(client);
+    standIn.runCommand({ member: standIn.member(), name: 'ping', channelId: second.textChannelId });
+    const interaction = await pending;
+    expect([interaction.guildId, interaction.channelId]).toEqual([second.id, second.textChannelId]);
+    expect(client.guilds.cache.get(second.id)?.members.me).toBeTruthy();
+  });
+});
+
 describe('slash commands', () => {
   beforeEach(() => start());
 
@@ -172,6 +195,7 @@ describe('slash commands', () => {
     expect(interaction.options.getInteger('questions')).toBe(5);
     expect(interaction.options.getString('topic')).toBe('bedrock');
     expect(interaction.options.getUser('rival')?.username).toBe('bia');
+    expect(interaction.options.getMember('rival')).toMatchObject({ id: target.id });
     expect(interaction.locale).toBe('en-US');
     expect(interaction.guildLocale).toBe('pt-BR');
     expect(interaction.user.id).toBe(caller.id);

@@ -157,7 +157,6 @@ export class MemberActions {
       );
     }
     const { guild, channel } = this.locate(params.base, params.sourceMessage?.channel_id);
-    const rolesBefore = guild.roles.length;
     const member = params.base.member;
     const record = new InteractionRecord(
       snowflake(),
@@ -183,10 +182,6 @@ export class MemberActions {
       data: params.data(guild),
       ...(params.sourceMessage ? { message: params.sourceMessage.raw() } : {}),
     });
-    // Roles made for members with custom permissions must reach the client before the interaction.
-    for (const role of guild.roles.slice(rolesBefore)) {
-      gateway.broadcast('GUILD_ROLE_CREATE', { guild_id: guild.id, role: world.roleJson(role) });
-    }
     ctx.interactionsById.set(record.id, record);
     ctx.interactionsByToken.set(record.token, record);
     record.dispatchedAt = performance.now();

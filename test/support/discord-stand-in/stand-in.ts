@@ -26,6 +26,9 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
 
   const server = createServer();
   const gateway = new Gateway(server, world, applicationId, options.privilegedIntents ?? 0);
+  // Roles made for members with custom permissions must reach clients before the member shows up.
+  world.onRoleCreated = (guild, role) =>
+    gateway.broadcast('GUILD_ROLE_CREATE', { guild_id: guild.id, role: world.roleJson(role) });
   const ctx: StandInContext = {
     world,
     store,
@@ -113,6 +116,10 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     close: async () => {
       requestWaiters.rejectAll('closed');
       store.changes.rejectAll('closed');
+      for (const record of ctx.interactionsById.values()) {
+        record.callbacks.rejectAll('closed');
+        record.originals.rejectAll('closed');
+      }
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -42,7 +42,8 @@ export class World {
   readonly guilds: GuildState[];
   readonly members = new Map<string, StandInMember>();
   readonly deletedChannels = new Set<string>();
-  private readonly permissionRoles = new Map<bigint, string>();
+  /** Set by the stand-in to announce roles created on the fly. */
+  onRoleCreated: (guild: GuildState, role: Role) => void = () => {};
   private memberCount = 0;
 
   constructor(
@@ -102,24 +103,18 @@ export class World {
 
   /**
    * discord.js derives GuildMember#permissions from cached roles, so a member with non-default permissions
-   * gets a role carrying them. Returns the role and whether it is new (then clients must hear of it).
+   * gets a role carrying them (one per guild and permission set). New roles are reported to
+   * `onRoleCreated` so connected clients can hear of them before they see the member.
    */
-  permissionRole(guild: GuildState, permissions: bigint): { role: Role; created: boolean } | null {
+  permissionRole(guild: GuildState, permissions: bigint): Role | null {
     if (permissions === DEFAULT_MEMBER_PERMISSIONS) return null;
-    const key = permissions;
-    const existingId = this.permissionRoles.get(key);
-    let role = guild.roles.find((r) => r.id === existingId);
-    if (role) return { role, created: false };
-    role = {
-      id: existingId ?? snowflake(),
-      name: `perms-${permissions.toString(16)}`,
-      permissions,
-      position: guild.roles.length,
-      managed: false,
-    };
-    this.permissionRoles.set(key, role.id);
+    const name = `perms-${permissions.toString(16)}`;
+    let role = guild.roles.find((r) => !r.managed && r.name === name);
+    if (role) return role;
+    role = { id: snowflake(), name, permissions, position: guild.roles.length, managed: false };
     guild.roles.push(role);
-    return { role, created: true };
+    this.onRoleCreated(guild, role);
+    return role;
   }
 
   findChannel(channelId: string): { guild: GuildState; channel: StandInChannel } | undefined {
@@ -200,7 +195,7 @@ export class World {
       nick: null,
       avatar: null,
       banner: null,
-      roles: [...(permissionRole ? [permissionRole.role.id] : []), ...member.roles],
+      roles: [...(permissionRole ? [permissionRole.id] : []), ...member.roles],
       joined_at: guild.joinedAt,
       premium_since: null,
       deaf: false,
