@@ -260,9 +260,16 @@ export function fitList(
     const shown = withMore(count);
     return shown.join('\n').length <= fieldLimit && embedLength(embedWith(shown)) <= LIMITS.embedTotal;
   };
-  let count = lines.length;
-  while (count > 0 && !fits(count)) count -= 1;
-  return withMore(count);
+  if (fits(lines.length)) return withMore(lines.length);
+  // Showing fewer lines never makes the text longer, so binary-search the longest prefix that fits.
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return withMore(low);
 }
 
 export interface PodiumEntry {
