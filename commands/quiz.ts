@@ -95,7 +95,9 @@ export const quizCommand = {
     if (!interaction.inGuild()) return replyPrivately(interaction, text.unavailable);
 
     if (interaction.options.getSubcommand() === 'stop') {
-      return stopRoundFor(interaction, findRunningRound(ctx.db, interaction.channelId), ctx);
+      const running = findRunningRound(ctx.db, interaction.channelId);
+      if (!running) return replyPrivately(interaction, text.noRunningRound);
+      return stopRoundFor(interaction, running, ctx);
     }
 
     const runner = roundRunnerFor(ctx);

@@ -283,6 +283,12 @@ describe('/quiz end to end through the stand-in', () => {
     clock.value = open.openedAt + 1000;
     await click(standIn, member, open, true).callback();
 
+    const elsewhere = standIn.guild.channels.find((c) => c.type === 0 && c.id !== channelId)!;
+    const nothing = await standIn
+      .runCommand({ member, name: 'quiz', options: stopOptions, channelId: elsewhere.id })
+      .callback();
+    expect(contentOf(nothing.data)).toBe('Não há rodada em andamento neste canal.');
+
     const refusedButton = await clickStop(standIn, member, open).callback();
     expect(contentOf(refusedButton.data)).toBe(
       'Só quem iniciou a rodada ou quem pode gerenciar mensagens pode pará-la.',

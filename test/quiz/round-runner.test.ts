@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, rounds } from '../../src/db/schema';
 import type { Question } from '../../src/deck/types';
 import { orderCandidates } from '../../src/quiz/order-candidates';
-import { getRound, markOpened, roundQuestionList } from '../../src/quiz/round-store';
+import { createRound, getRound, markOpened, roundQuestionList } from '../../src/quiz/round-store';
 import { startRound, type StartRoundInput } from '../../src/quiz/start-round';
 import { submitAnswer } from '../../src/quiz/submit-answer';
 import { createTempDb } from '../support/temp-db';
@@ -245,5 +245,41 @@ describe('RoundRunner', () => {
         .where(and(eq(rounds.channelId, 'c1'), eq(rounds.status, 'running')))
         .all(),
     ).toHaveLength(1);
+  });
+
+  it('lets the unique index decide when two starts race past the check', () => {
+    const round = start();
+    const raced = createRound(temp.db, {
+      guildId: 'g1',
+      channelId: 'c1',
+      starterId: 'other',
+      locale: 'pt-BR',
+      secondsPerQuestion: 10,
+      topic: null,
+      domain: null,
+      questionIds: [singleQ.id],
+      now: clock.now(),
+    });
+    expect(raced).toMatchObject({ ok: false, running: { id: round.id } });
+  });
+
+  it('says a click on an unknown round or position is unknown', () => {
+    const round = start();
+    expect(
+      submitAnswer(temp.db, byId, clock.now(), {
+        roundId: 999,
+        position: 0,
+        userId: 'a',
+        input: { button: 0 },
+      }),
+    ).toEqual({ kind: 'unknown-round' });
+    expect(
+      submitAnswer(temp.db, byId, clock.now(), {
+        roundId: round.id,
+        position: 7,
+        userId: 'a',
+        input: { button: 0 },
+      }),
+    ).toEqual({ kind: 'unknown-round' });
   });
 });
