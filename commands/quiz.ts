@@ -1,5 +1,10 @@
 import type { SlashCommandIntegerOption, SlashCommandStringOption } from 'discord.js';
-import { SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { EXAM_DOMAINS, domainSchema } from '../src/deck/types';
 import { localize } from '../src/discord/localized';
 import { replyPrivately } from '../src/discord/router';
@@ -7,7 +12,7 @@ import type { Command } from '../src/discord/types';
 import { stopRoundFor } from '../src/quiz/components';
 import { quizMessages } from '../src/quiz/messages';
 import { roundRunnerFor } from '../src/quiz/quiz-feature';
-import { findRunningRound } from '../src/quiz/round-store';
+import { findRunningRound, getRound } from '../src/quiz/round-store';
 import {
   QUESTIONS_DEFAULT,
   QUESTIONS_MAX,
@@ -86,7 +91,7 @@ export const quizCommand = {
       'pt-BR': 'Rodadas de quiz em grupo com botões de resposta',
     },
   )
-    .setContexts(0)
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand(startSubcommand)
     .addSubcommand(stopSubcommand),
 
@@ -151,6 +156,10 @@ export const quizCommand = {
           'quiz round started',
         );
         await runner.begin(result.round.id);
+        // The first question could not be posted (no permission to send here): the round was closed.
+        if (getRound(ctx.db, result.round.id)?.status === 'stopped') {
+          await interaction.followUp({ content: text.cannotPost, flags: MessageFlags.Ephemeral });
+        }
       }
     }
   },

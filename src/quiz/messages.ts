@@ -22,6 +22,8 @@ export const quizMessages = defineMessages({
     stopped: 'Rodada parada. A pergunta atual foi revelada e o pódio vem a seguir.',
     alreadyOver: 'Esta rodada já terminou.',
     unavailable: 'O quiz não está disponível agora. Tente de novo em instantes.',
+    cannotPost:
+      'Não consegui postar a pergunta neste canal (falta permissão para enviar mensagens ou inserir links). A rodada foi encerrada.',
     // Clicks
     answerRegistered: (choice: string) => `Resposta registrada: ${choice}`,
     alreadyAnswered: (choice: string) => `Você já respondeu ${choice}; vale a primeira resposta.`,
@@ -82,6 +84,8 @@ export const quizMessages = defineMessages({
     stopped: 'Round stopped. The current question was revealed and the podium follows.',
     alreadyOver: 'This round is already over.',
     unavailable: 'The quiz is not available right now. Please try again shortly.',
+    cannotPost:
+      "I couldn't post the question in this channel (missing permission to send messages or embed links). The round was closed.",
     answerRegistered: (choice: string) => `Answer registered: ${choice}`,
     alreadyAnswered: (choice: string) => `You already answered ${choice}; your first answer counts.`,
     questionClosed: 'This question is closed; wait for the next one.',

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/types';
-import { getRound } from '../../src/quiz/round-store';
+import { findRunningRound, getRound } from '../../src/quiz/round-store';
 import { scoreAnswer } from '../../src/quiz/scoring';
 import {
   DEFAULT_MEMBER_PERMISSIONS,
@@ -339,6 +339,20 @@ describe('/quiz end to end through the stand-in', () => {
     standIn.setChannelError(channelId, null);
     const again = await startRound(standIn.member(), { questions: 1 });
     expect(contentOf(again.callback.data)).toContain('iniciou um quiz');
+  });
+
+  it('tells the starter when the bot may not post in the channel, and frees the channel', async () => {
+    const { bot } = await boot();
+    standIn.setChannelError(channelId, { status: 403, code: 50013 });
+    const start = standIn.runCommand({
+      member: standIn.member(),
+      name: 'quiz',
+      options: startOptions({ questions: 1 }),
+    });
+    expect(contentOf((await start.callback()).data)).toContain('iniciou um quiz');
+    const followUp = await standIn.waitForMessage((m) => m.interactionId === start.id && m.ephemeral);
+    expect(followUp.content).toContain('Não consegui postar a pergunta neste canal');
+    expect(findRunningRound(bot.ctx.db, channelId)).toBeUndefined();
   });
 
   it('says so when the filter leaves too few questions, and in English for English members', async () => {
