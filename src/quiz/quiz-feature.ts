@@ -2,16 +2,26 @@ import type { Client } from 'discord.js';
 import type { AppContext } from '../discord/types';
 import type { Feature } from '../features';
 import { restChannelPort, type QuizChannelPort } from './channel-port';
+import { inlineAnswerSink, workerAnswerSink, type AnswerSink } from './answer-sink';
 import { RoundRunner } from './round-runner';
 import { timerScheduler, type Scheduler } from './scheduler';
 
 export const NEXT_QUESTION_DELAY_MS = 4000;
 
-/** The runner of each running bot, found by its client (commands and buttons only get the context). */
-const runners = new WeakMap<Client, RoundRunner>();
+interface QuizServices {
+  runner: RoundRunner;
+  answers: AnswerSink;
+}
+
+/** The quiz services of each running bot, found by its client (commands and buttons only get the context). */
+const services = new WeakMap<Client, QuizServices>();
 
 export function roundRunnerFor(ctx: Pick<AppContext, 'client'>): RoundRunner | undefined {
-  return runners.get(ctx.client);
+  return services.get(ctx.client)?.runner;
+}
+
+export function answerSinkFor(ctx: Pick<AppContext, 'client'>): AnswerSink | undefined {
+  return services.get(ctx.client)?.answers;
 }
 
 export interface QuizFeatureOptions {
@@ -19,6 +29,8 @@ export interface QuizFeatureOptions {
   scheduler?: (ctx: AppContext) => Scheduler;
   port?: (ctx: AppContext) => QuizChannelPort;
   nextQuestionDelayMs?: number;
+  /** 'worker' (default for database files): answers are written on their own thread. */
+  answerWriter?: 'worker' | 'inline';
 }
 
 /**
@@ -27,13 +39,23 @@ export interface QuizFeatureOptions {
  * in SQLite for the next start.
  */
 export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
-  let runner: RoundRunner | undefined;
+  let running: QuizServices | undefined;
   let client: Client | undefined;
   return {
     name: 'quiz',
     async start(ctx) {
       client = ctx.client;
-      runner = new RoundRunner({
+      const inline = () => inlineAnswerSink(ctx.db, ctx.deck.questionById);
+      const answers =
+        options.answerWriter === 'inline' || ctx.env.DATABASE_PATH === ':memory:'
+          ? inline()
+          : workerAnswerSink({
+              databasePath: ctx.env.DATABASE_PATH,
+              questions: ctx.deck.deck.questions,
+              fallback: inline,
+              logger: ctx.logger,
+            });
+      const runner = new RoundRunner({
         db: ctx.db,
         questionById: ctx.deck.questionById,
         port: options.port?.(ctx) ?? restChannelPort(ctx.client),
@@ -41,13 +63,16 @@ export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
         now: ctx.now,
         logger: ctx.logger.child({ feature: 'quiz' }),
         nextQuestionDelayMs: options.nextQuestionDelayMs ?? NEXT_QUESTION_DELAY_MS,
+        settleAnswers: () => answers.settled(),
       });
-      runners.set(ctx.client, runner);
+      running = { runner, answers };
+      services.set(ctx.client, running);
       await runner.resumeAll();
     },
     async stop() {
-      if (client) runners.delete(client);
-      await runner?.shutdown();
+      if (client) services.delete(client);
+      await running?.runner.shutdown();
+      await running?.answers.close();
     },
   };
 }

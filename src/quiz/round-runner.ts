@@ -31,6 +31,8 @@ export interface RunnerDeps {
   logger: Logger;
   /** Pause between a reveal and the next question, so people can read the explanation. */
   nextQuestionDelayMs: number;
+  /** Waits for answer clicks still being written (they were accepted before the deadline). */
+  settleAnswers?: () => Promise<void>;
 }
 
 /**
@@ -193,6 +195,7 @@ export class RoundRunner {
     if (!round || !slot) return;
     const question = this.deps.questionById.get(slot.questionId);
     if (slot.revealedAt === null && slot.messageId !== null && question) {
+      await this.deps.settleAnswers?.();
       const answers = answersForQuestion(db, roundId, question.id).map((a) => ({
         userId: a.userId,
         choice: parseStoredChoice(a.choice),

@@ -85,6 +85,6 @@ export function submitAnswer(
 
 function isOpen(slot: ClickSlot, now: number): boolean {
   return (
-    slot.openedAt !== null && slot.deadlineAt !== null && slot.revealedAt === null && now <= slot.deadlineAt
+    slot.openedAt !== null && slot.deadlineAt !== null && slot.revealedAt === null && now < slot.deadlineAt
   );
 }
