@@ -215,7 +215,11 @@ export class RoundRunner {
       try {
         await this.deps.port.edit(round.channelId, slot.messageId, payload);
       } catch (error) {
-        if (isChannelUnavailableError(error)) throw error;
+        if (isChannelUnavailableError(error)) {
+          // Nothing can be shown there any more: record the question as done so no later start retries it.
+          markRevealed(db, roundId, position, now());
+          throw error;
+        }
         // The message itself is gone (deleted by a moderator): the round can still go on.
         this.deps.logger.warn(
           { err: error, roundId, position },

@@ -208,6 +208,10 @@ describe('RoundRunner', () => {
     await scheduler.runDue();
     expect(getRound(temp.db, round.id)!.status).toBe('stopped');
     expect(scheduler.pending()).toEqual([]);
+    // A later start does not try that channel again.
+    const next = makeRunner(temp.db, questions, clock);
+    await next.runner.resumeAll();
+    expect(next.port.calls).toEqual([]);
   });
 
   it('closes the round when the bot may no longer post (403 50013) as a question opens', async () => {
