@@ -175,29 +175,6 @@ export function answersForQuestion(db: Db, roundId: number, questionId: string):
     .all();
 }
 
-/** question id → correct, for one member's answers in a round. */
-export function memberResults(db: Db, roundId: number, userId: string): Map<string, boolean> {
-  const rows = db
-    .select({ questionId: answers.questionId, correct: answers.correct })
-    .from(answers)
-    .where(and(eq(answers.roundId, roundId), eq(answers.userId, userId)))
-    .all();
-  return new Map(rows.map((r) => [r.questionId, r.correct]));
-}
-
-export function memberAnswer(
-  db: Db,
-  roundId: number,
-  questionId: string,
-  userId: string,
-): AnswerRow | undefined {
-  return db
-    .select()
-    .from(answers)
-    .where(and(eq(answers.roundId, roundId), eq(answers.questionId, questionId), eq(answers.userId, userId)))
-    .get();
-}
-
 export interface RoundTotal {
   userId: string;
   points: number;
