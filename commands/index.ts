@@ -2,7 +2,8 @@ import type { Command } from '../src/discord/types';
 import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
+import { quizCommand } from './quiz';
 import { serviceCommand } from './service';
 
 /** Every slash command the bot registers and routes, in the order /help lists them. */
-export const commands: Command[] = [helpCommand, serviceCommand, configCommand, deckCommand];
+export const commands: Command[] = [helpCommand, quizCommand, serviceCommand, configCommand, deckCommand];

@@ -1,5 +1,6 @@
 import { dailyComponentHandlers } from '../daily/component-handlers';
+import { quizComponentHandlers } from '../quiz/components';
 import type { ComponentHandler } from './types';
 
 /** Every button, select menu and modal handler, routed by its custom_id prefix. */
-export const componentHandlers: ComponentHandler[] = [...dailyComponentHandlers];
+export const componentHandlers: ComponentHandler[] = [...quizComponentHandlers, ...dailyComponentHandlers];
