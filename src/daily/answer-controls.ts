@@ -10,13 +10,13 @@ import { renderQuestionText } from '../deck/render';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import { dailyMessages } from './messages';
-import { seededOrder } from './seeded-order';
+import { orderCandidates as quizOrderCandidates } from '../quiz/order-candidates';
 
 /**
  * Answer controls for one question, shared by the question of the day and "test me":
  * single/true-false → one letter button per option; multi ("choose TWO") → a select of exactly two;
  * order → one button per candidate ordering ("B → A → C"). Small stand-ins for the quiz renderers
- * (src/quiz), to be unified.
+ * (src/quiz); order candidates are the quiz's own.
  */
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -26,8 +26,6 @@ export interface ControlIds {
   /** custom_id of the select menu (multi questions). */
   select: string;
 }
-
-const MAX_ORDER_CANDIDATES = 5;
 
 export function letter(index: number): string {
   return String.fromCharCode(65 + index);
@@ -42,20 +40,12 @@ export function questionText(question: Question, locale: Locale): string {
   return renderQuestionText(question, locale);
 }
 
-/** Candidate orderings for an order question: the right one plus distinct shuffles, in a stable order. */
+/**
+ * Candidate orderings for an order question: the quiz's own candidates (the right one plus near misses,
+ * derived from the question id), so a question looks the same in a round and as question of the day.
+ */
 export function orderCandidates(question: Question): number[][] {
-  const right = question.answers;
-  const seen = new Set([right.join('-')]);
-  const candidates = [right];
-  for (let attempt = 0; candidates.length < MAX_ORDER_CANDIDATES && attempt < 50; attempt++) {
-    const shuffled = seededOrder(right, `${question.id}:${attempt}`);
-    const key = shuffled.join('-');
-    if (!seen.has(key)) {
-      seen.add(key);
-      candidates.push(shuffled);
-    }
-  }
-  return candidates.sort((a, b) => a.join('-').localeCompare(b.join('-')));
+  return quizOrderCandidates(question).sequences;
 }
 
 export function answerControls(
