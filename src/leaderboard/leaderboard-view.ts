@@ -1,0 +1,78 @@
+import { periodKeysAt } from '../answers/period-keys';
+import type { Db } from '../db/database';
+import type { PeriodKind } from '../db/schema';
+import { periodDates, previousMonthKeys, type LocalDate } from './period-dates';
+import {
+  LEADERBOARD_SIZE,
+  memberPosition,
+  topStandings,
+  type MemberPosition,
+  type RankBy,
+  type RankedStanding,
+  type StandingsQuery,
+  type StandingsScope,
+} from './standings-queries';
+
+export interface LeaderboardRequest {
+  guildId: string;
+  userId: string;
+  period: PeriodKind;
+  scope: StandingsScope;
+  by: RankBy;
+  minAnswers: number;
+  /** The server's IANA time zone: periods are its local weeks and months. */
+  timeZone: string;
+  now: number;
+}
+
+export interface LeaderboardView {
+  request: LeaderboardRequest;
+  periodKey: string;
+  dates: { first: LocalDate; last: LocalDate } | null;
+  top: RankedStanding[];
+  /** The caller's own line when they are not in `top` (null when they have no answers in the period). */
+  caller: MemberPosition | null;
+  callerInTop: boolean;
+  /** Someone answered in this period and scope (accuracy mode may still rank nobody). */
+  anyAnswers: boolean;
+  /** Winners (all members sharing rank 1) of each of the last months, most recent first; empty months skipped. */
+  pastWinners: { monthKey: string; winners: RankedStanding[] }[];
+}
+
+export const PAST_WINNER_MONTHS = 3;
+
+/** Everything `/leaderboard` shows, read from the standings for the period the server is in at `now`. */
+export function buildLeaderboardView(db: Db, request: LeaderboardRequest): LeaderboardView {
+  const keys = periodKeysAt(request.now, request.timeZone);
+  const periodKey = keys[request.period];
+  const query: StandingsQuery = {
+    guildId: request.guildId,
+    period: request.period,
+    periodKey,
+    scope: request.scope,
+    by: request.by,
+    minAnswers: request.minAnswers,
+    limit: LEADERBOARD_SIZE,
+  };
+  const top = topStandings(db, query);
+  const callerInTop = top.some((row) => row.userId === request.userId);
+  const anyAnswers = top.length > 0 || topStandings(db, { ...query, by: 'points', limit: 1 }).length > 0;
+  const pastWinners = previousMonthKeys(keys.month, PAST_WINNER_MONTHS)
+    .map((monthKey) => ({
+      monthKey,
+      winners: topStandings(db, { ...query, period: 'month', periodKey: monthKey }).filter(
+        (row) => row.rank === 1,
+      ),
+    }))
+    .filter((month) => month.winners.length > 0);
+  return {
+    request,
+    periodKey,
+    dates: periodDates(request.period, periodKey),
+    top,
+    caller: callerInTop ? null : memberPosition(db, { ...query, userId: request.userId }),
+    callerInTop,
+    anyAnswers,
+    pastWinners,
+  };
+}
