@@ -2,6 +2,7 @@ import type { Command } from '../src/discord/types';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
 import { leaderboardCommand } from './leaderboard';
+import { statsCommand } from './stats';
 
 /** Every slash command the bot registers and routes, in the order /help lists them. */
-export const commands: Command[] = [helpCommand, deckCommand, leaderboardCommand];
+export const commands: Command[] = [helpCommand, deckCommand, leaderboardCommand, statsCommand];
