@@ -4,7 +4,7 @@ import { closeDatabase, openDatabase } from './db/database';
 import { createDeckIndex, loadDeck, type DeckIndex } from './deck';
 import { componentHandlers } from './discord/components';
 import { createInteractionRouter } from './discord/router';
-import type { AppContext } from './discord/types';
+import type { AppContext, Command, ComponentHandler } from './discord/types';
 import type { Env } from './env';
 import { createFeatures } from './feature-list';
 import type { Feature } from './features';
@@ -19,6 +19,9 @@ export interface BotOptions {
   /** Tests lower waitGuildTimeout and the like. */
   clientOptions?: Partial<ClientOptions>;
   features?: Feature[];
+  /** The shipped commands and component handlers unless given (tests add failing ones). */
+  commands?: readonly Command[];
+  components?: readonly ComponentHandler[];
 }
 
 export interface RunningBot {
@@ -53,7 +56,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   client.on(
     Events.InteractionCreate,
-    createInteractionRouter(ctx, { commands, components: componentHandlers }),
+    createInteractionRouter(ctx, {
+      commands: options.commands ?? commands,
+      components: options.components ?? componentHandlers,
+    }),
   );
   // Without an 'error' listener discord.js turns a rejected handler into an uncaught exception.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
