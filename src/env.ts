@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZoneName } from './time/is-valid-time-zone';
+import { isValidTimeZone } from './time/zones';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
 
@@ -16,7 +16,7 @@ export const envSchema = z.object({
   DEFAULT_TIMEZONE: z
     .string()
     .default('America/Sao_Paulo')
-    .refine(isValidTimeZoneName, 'must be an IANA time zone name, e.g. America/Sao_Paulo'),
+    .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. America/Sao_Paulo'),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 

@@ -1,17 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isoWeekKey, periodKeysAt } from '../../src/answers/period-keys';
+import { periodKeysAt } from '../../src/answers/period-keys';
 import { recordAnswer, type AnswerInput } from '../../src/answers/record-answer';
 import { answers, guilds, rounds, standings } from '../../src/db/schema';
 import { createTempDb } from '../support/temp-db';
 
 describe('period keys', () => {
-  it('uses ISO weeks (Monday start, week-year of the Thursday)', () => {
-    expect(isoWeekKey(2026, 11, 27)).toBe('2026-W48');
-    expect(isoWeekKey(2027, 1, 1)).toBe('2026-W53');
-    expect(isoWeekKey(2024, 12, 30)).toBe('2025-W01');
-  });
-
   it("follows the server's time zone across midnight", () => {
     // Sunday 2026-11-29 23:30 in São Paulo is already Monday 02:30 UTC.
     const instant = Date.UTC(2026, 10, 30, 2, 30);

@@ -1,0 +1,19 @@
+import { Events } from 'discord.js';
+import type { Client } from 'discord.js';
+import { connectClient } from './connect-client';
+import type { DiscordStandIn } from './discord-stand-in';
+
+/**
+ * A benchmark floor: a real discord.js client that does nothing but acknowledge every button click with
+ * deferUpdate(). Whatever the bot adds on top of this is the bot's own cost.
+ */
+export async function startBareAckClient(
+  standIn: DiscordStandIn,
+): Promise<{ client: Client; stop(): Promise<void> }> {
+  const { client } = await connectClient(standIn);
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!interaction.isButton()) return;
+    interaction.deferUpdate().catch((error: unknown) => client.emit(Events.Error, error as Error));
+  });
+  return { client, stop: () => client.destroy() };
+}

@@ -1,0 +1,220 @@
+import { WebSocketServer } from 'ws';
+import type { Server } from 'node:http';
+import type { WebSocket } from 'ws';
+import { sessionId as newSessionId } from './ids';
+import { Waiters } from './waiters';
+import type { World } from './world';
+
+// The WebSocket gateway: HELLO, IDENTIFY → READY + GUILD_CREATEs, heartbeats, RESUME, dispatches.
+
+const HEARTBEAT_INTERVAL_MS = 41_250;
+
+/** GuildMembers, GuildPresences, MessageContent: need a switch in the developer portal. */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+
+const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  Resume: 6,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
+
+interface Session {
+  id: string;
+  /** Order of IDENTIFY, to tell sessions started after a given moment. */
+  serial: number;
+  sequence: number;
+  /** True once READY and every GUILD_CREATE were sent (or RESUMED). */
+  ready: boolean;
+}
+
+interface GatewayPayload {
+  op: number;
+  d?: unknown;
+}
+
+export class Gateway {
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Map<WebSocket, Session | undefined>();
+  /** Sessions that may be resumed, by session_id. */
+  private readonly knownSessions = new Map<string, Session>();
+  readonly readiness = new Waiters<Session>();
+  readonly identifiedTokens: string[] = [];
+  url = '';
+  private serials = 0;
+
+  constructor(
+    server: Server,
+    private readonly world: World,
+    private readonly applicationId: string,
+    /** Privileged intents the application has enabled in the portal (bits). */
+    private readonly allowedPrivilegedIntents: number,
+  ) {
+    this.wss = new WebSocketServer({ server });
+    this.wss.on('connection', (socket) => this.accept(socket));
+  }
+
+  private accept(socket: WebSocket): void {
+    this.sockets.set(socket, undefined);
+    socket.on('message', (data) => this.receive(socket, data.toString()));
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    this.send(socket, { op: Op.Hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS } });
+  }
+
+  private receive(socket: WebSocket, text: string): void {
+    let payload: GatewayPayload;
+    try {
+      payload = JSON.parse(text) as GatewayPayload;
+    } catch {
+      socket.close(4002, 'Error while decoding payload.');
+      return;
+    }
+    switch (payload.op) {
+      case Op.Heartbeat:
+        this.send(socket, { op: Op.HeartbeatAck });
+        return;
+      case Op.Identify:
+        this.identify(socket, payload.d as { token?: string; intents?: number });
+        return;
+      case Op.Resume:
+        this.resume(socket, payload.d as { session_id?: string });
+        return;
+      case Op.PresenceUpdate:
+        return;
+      default:
+        socket.close(4001, 'Unknown opcode.');
+    }
+  }
+
+  private identify(socket: WebSocket, d: { token?: string; intents?: number }): void {
+    if (this.sockets.get(socket)) {
+      socket.close(4005, 'Already authenticated.');
+      return;
+    }
+    this.identifiedTokens.push(d.token ?? '');
+    if ((d.intents ?? 0) & PRIVILEGED_INTENTS & ~this.allowedPrivilegedIntents) {
+      // What Discord answers when the portal switch for a privileged intent is off.
+      socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
+    this.serials += 1;
+    const session: Session = { id: newSessionId(), serial: this.serials, sequence: 0, ready: false };
+    this.sockets.set(socket, session);
+    this.knownSessions.set(session.id, session);
+    const { world } = this;
+    this.dispatchTo(socket, session, 'READY', {
+      v: 10,
+      user: { ...world.userJson(world.botUser, true), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: world.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      session_type: 'normal',
+      resume_gateway_url: this.url,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      user_settings: {},
+      _trace: ['discord-stand-in'],
+    });
+    for (const guild of world.guilds)
+      this.dispatchTo(socket, session, 'GUILD_CREATE', world.guildCreateJson(guild));
+    session.ready = true;
+    this.readiness.notify(session);
+  }
+
+  private resume(socket: WebSocket, d: { session_id?: string }): void {
+    const session = d.session_id ? this.knownSessions.get(d.session_id) : undefined;
+    if (!session) {
+      // d:false → the client must IDENTIFY afresh.
+      this.send(socket, { op: Op.InvalidSession, d: false });
+      return;
+    }
+    // Events missed while disconnected are not replayed.
+    for (const [other, s] of this.sockets) if (s === session && other !== socket) other.terminate();
+    this.sockets.set(socket, session);
+    this.dispatchTo(socket, session, 'RESUMED', null);
+    session.ready = true;
+    this.readiness.notify(session);
+  }
+
+  private send(socket: WebSocket, payload: object): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  private dispatchTo(socket: WebSocket, session: Session, t: string, d: unknown): void {
+    session.sequence += 1;
+    this.send(socket, { op: Op.Dispatch, t, s: session.sequence, d });
+  }
+
+  private readySockets(): Array<[WebSocket, Session]> {
+    return [...this.sockets].filter((entry): entry is [WebSocket, Session] => {
+      const [socket, session] = entry;
+      return session?.ready === true && socket.readyState === socket.OPEN;
+    });
+  }
+
+  hasReadySession(): boolean {
+    return this.readySockets().length > 0;
+  }
+
+  /** Sends an event to every ready session (guild-wide events like CHANNEL_DELETE). */
+  broadcast(t: string, d: unknown): void {
+    for (const [socket, session] of this.readySockets()) this.dispatchTo(socket, session, t, d);
+  }
+
+  /** Sends an event to the newest ready session, as Discord sends an interaction to one shard. */
+  dispatchToNewest(t: string, d: unknown): void {
+    const newest = this.readySockets().at(-1);
+    if (!newest) {
+      throw new Error(
+        `Discord stand-in: no ready gateway session to send ${t} to — log a client in and ` +
+          'await standIn.waitForClientReady() (and the client\u2019s clientReady) first',
+      );
+    }
+    this.dispatchTo(newest[0], newest[1], t, d);
+  }
+
+  /**
+   * Resolves when a session is ready. `fresh`: only a session that IDENTIFIES after this call (a restarted
+   * bot), not one that is still connected from before.
+   */
+  waitForReady(options: { timeoutMs?: number; fresh?: boolean } = {}): Promise<void> {
+    const after = options.fresh ? this.serials : 0;
+    const existing = this.readySockets().map(([, session]) => session);
+    return this.readiness
+      .wait((session) => session.serial > after, {
+        timeoutMs: options.timeoutMs ?? 15_000,
+        existing,
+        what: 'a client to IDENTIFY and get READY',
+      })
+      .then(() => undefined);
+  }
+
+  /** Drops every socket without a close frame, like a network failure; sessions stay resumable. */
+  disconnectAll(): void {
+    for (const [socket, session] of this.sockets) {
+      if (session) session.ready = false;
+      socket.terminate();
+    }
+    this.sockets.clear();
+  }
+
+  async close(): Promise<void> {
+    this.readiness.rejectAll('closed');
+    // A fatal close code: a client still logged in stops instead of reconnecting to a dead port forever.
+    for (const socket of this.sockets.keys()) {
+      socket.close(4004, 'Stand-in closed.');
+      setTimeout(() => socket.terminate(), 500).unref();
+    }
+    this.sockets.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
