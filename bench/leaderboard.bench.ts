@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { periodKeysAt } from '../src/answers/period-keys';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import type { PeriodKind } from '../src/db/schema';
+import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
-import { periodRuns } from '../src/leaderboard/period-runs';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
 import {
   DEFAULT_MIN_ANSWERS,
@@ -143,11 +143,9 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The first instant of the period with this key, around NOW, in the bench's time zone. */
+/** The first instant of the period with this key, in the bench's time zone. */
 function startOf(kind: 'week' | 'month', key: string): number {
-  const run = periodRuns(NOW - 40 * 86_400_000, NOW, TIME_ZONE).find((r) => r.kind === kind && r.key === key);
-  if (!run) throw new Error(`no ${kind} ${key}`);
-  return run.startMs;
+  return periodRange(kind, key, TIME_ZONE).start;
 }
 
 /** Times up to `runs` runs (at least 3), stopping early once `budgetMs` is spent: full scans are slow. */

@@ -1,7 +1,7 @@
 import { periodKeysAt } from '../answers/period-keys';
 import type { Db } from '../db/database';
 import type { PeriodKind } from '../db/schema';
-import { periodDates, previousMonthKeys, type LocalDate } from './period-dates';
+import { localDateOf, periodRange, previousPeriodKey } from '../time';
 import {
   LEADERBOARD_SIZE,
   memberPosition,
@@ -28,7 +28,8 @@ export interface LeaderboardRequest {
 export interface LeaderboardView {
   request: LeaderboardRequest;
   periodKey: string;
-  dates: { first: LocalDate; last: LocalDate } | null;
+  /** First and last local dates ('YYYY-MM-DD') of the period; null for all time. */
+  dates: { first: string; last: string } | null;
   top: RankedStanding[];
   /** The caller's own line when they are not in `top` (null when they have no answers in the period). */
   caller: MemberPosition | null;
@@ -57,7 +58,12 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
   const top = topStandings(db, query);
   const callerInTop = top.some((row) => row.userId === request.userId);
   const anyAnswers = top.length > 0 || topStandings(db, { ...query, by: 'points', limit: 1 }).length > 0;
-  const pastWinners = previousMonthKeys(keys.month, PAST_WINNER_MONTHS)
+  const pastMonths: string[] = [];
+  for (let key = keys.month; pastMonths.length < PAST_WINNER_MONTHS;) {
+    key = previousPeriodKey('month', key);
+    pastMonths.push(key);
+  }
+  const pastWinners = pastMonths
     .map((monthKey) => ({
       monthKey,
       winners: topStandings(db, { ...query, period: 'month', periodKey: monthKey }).filter(
@@ -68,11 +74,17 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
   return {
     request,
     periodKey,
-    dates: periodDates(request.period, periodKey),
+    dates: periodDates(request.period, periodKey, request.timeZone),
     top,
     caller: callerInTop ? null : memberPosition(db, { ...query, userId: request.userId }),
     callerInTop,
     anyAnswers,
     pastWinners,
   };
+}
+
+function periodDates(period: PeriodKind, key: string, timeZone: string): LeaderboardView['dates'] {
+  if (period === 'all') return null;
+  const range = periodRange(period, key, timeZone);
+  return { first: localDateOf(range.start, timeZone), last: localDateOf(range.end - 1, timeZone) };
 }

@@ -1,4 +1,4 @@
-import { isoWeekKey } from '../answers/period-keys';
+import { localDateOf, periodKey } from '../time';
 
 export interface PeriodRun {
   kind: 'week' | 'month';
@@ -21,18 +21,17 @@ const QUARTER_HOUR_MS = 15 * 60_000;
  * fall-back at midnight, where a key can come back (it then gets two runs).
  */
 export function periodRuns(fromMs: number, toMs: number, timeZone: string): PeriodRun[] {
-  const localDate = localDateOf(timeZone);
   const runs: PeriodRun[] = [];
   const open: Partial<Record<PeriodRun['kind'], PeriodRun>> = {};
   const first = Math.floor(fromMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
   let lastDate = '';
   let keys: Record<PeriodRun['kind'], string> = { week: '', month: '' };
   for (let start = first; start <= toMs; start += QUARTER_HOUR_MS) {
-    const date = localDate(start);
+    const date = localDateOf(start, timeZone);
     if (date !== lastDate) {
+      // The keys depend on the local date only, so they are worked out once a day.
       lastDate = date;
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-      keys = { week: isoWeekKey(y, m, d), month: date.slice(0, 7) };
+      keys = { week: periodKey(start, 'week', timeZone), month: periodKey(start, 'month', timeZone) };
     }
     for (const kind of ['week', 'month'] as const) {
       const run = open[kind];
@@ -46,16 +45,4 @@ export function periodRuns(fromMs: number, toMs: number, timeZone: string): Peri
     }
   }
   return runs;
-}
-
-/** 'YYYY-MM-DD' of an instant in a zone, with one formatter reused for the whole walk. */
-function localDateOf(timeZone: string): (instantMs: number) => string {
-  // en-CA formats dates as YYYY-MM-DD.
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return (instantMs) => format.format(instantMs);
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
+import { localDateOf } from '../time';
 import { weakestTopics, type Tally } from './accuracy';
 import { currentDayStreak, longestRun } from './streaks';
 
@@ -47,32 +48,21 @@ export function memberStats(
   const roundResults = (statements.roundResults.all(input) as { correct: number }[]).map(
     (r) => r.correct === 1,
   );
-  const localDate = localDateIn(input.timeZone);
   const dailyDays = (
     statements.dailyAnswers.all(input) as { postDate: string | null; answeredAt: number }[]
   ).map(
     // The question's own day counts, so answering yesterday's question this morning keeps yesterday.
-    (r) => r.postDate ?? localDate(r.answeredAt),
+    (r) => r.postDate ?? localDateOf(r.answeredAt, input.timeZone),
   );
 
   return {
     ...sum(groups),
     points: groups.reduce((acc, g) => acc + g.points, 0),
     bestRoundStreak: longestRun(roundResults),
-    dailyStreak: currentDayStreak(dailyDays, localDate(input.now)),
+    dailyStreak: currentDayStreak(dailyDays, localDateOf(input.now, input.timeZone)),
     domains,
     weakestTopics: weakestTopics(topics),
   };
-}
-
-function localDateIn(timeZone: string): (instantMs: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return (instantMs) => format.format(instantMs);
 }
 
 type Statements = ReturnType<typeof prepare>;

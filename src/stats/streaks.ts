@@ -1,3 +1,5 @@
+import { addDays } from '../time';
+
 /** The longest run of consecutive `true` values (answers already in time order). */
 export function longestRun(flags: readonly boolean[]): number {
   let best = 0;
@@ -15,16 +17,11 @@ export function longestRun(flags: readonly boolean[]): number {
  */
 export function currentDayStreak(answeredDays: Iterable<string>, today: string): number {
   const days = new Set(answeredDays);
-  let day = days.has(today) ? today : previousDay(today);
+  let day = days.has(today) ? today : addDays(today, -1);
   let streak = 0;
   while (days.has(day)) {
     streak += 1;
-    day = previousDay(day);
+    day = addDays(day, -1);
   }
   return streak;
-}
-
-export function previousDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyBar, weakestTopics } from '../../src/stats/accuracy';
-import { currentDayStreak, longestRun, previousDay } from '../../src/stats/streaks';
+import { currentDayStreak, longestRun } from '../../src/stats/streaks';
 
 describe('streaks', () => {
   it('finds the longest run of correct answers', () => {
@@ -16,11 +16,6 @@ describe('streaks', () => {
     expect(currentDayStreak(['2026-11-27', '2026-11-28'], '2026-11-30')).toBe(0);
     expect(currentDayStreak(['2026-11-26', '2026-11-28', '2026-11-29', '2026-11-29'], '2026-11-29')).toBe(2);
     expect(currentDayStreak([], '2026-11-29')).toBe(0);
-  });
-
-  it('steps back over month and year ends', () => {
-    expect(previousDay('2026-03-01')).toBe('2026-02-28');
-    expect(previousDay('2027-01-01')).toBe('2026-12-31');
   });
 });
 
