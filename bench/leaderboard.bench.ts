@@ -69,6 +69,9 @@ export async function run(): Promise<void> {
     const rebuildMs = performance.now() - started;
     db.$client.exec('analyze');
     console.log(
+      `runs: ${QUERY_RUNS} per standings query; full scans up to ${SCAN_RUNS} (at least 3, ~${SCAN_BUDGET_MS / 1000} s budget)`,
+    );
+    console.log(
       `setup: ${ANSWERS.toLocaleString('en')} answers inserted in ${(insertMs / 1000).toFixed(1)} s; ` +
         `rebuildStandings wrote ${rows.toLocaleString('en')} standings rows in ${(rebuildMs / 1000).toFixed(1)} s`,
     );
