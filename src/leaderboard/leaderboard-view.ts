@@ -41,6 +41,8 @@ export interface LeaderboardView {
 }
 
 export const PAST_WINNER_MONTHS = 3;
+/** Enough rows to see every member sharing first place in any real tie. */
+const PAST_WINNERS_READ = 100;
 
 /** Everything `/leaderboard` shows, read from the standings for the period the server is in at `now`. */
 export function buildLeaderboardView(db: Db, request: LeaderboardRequest): LeaderboardView {
@@ -66,9 +68,12 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
   const pastWinners = pastMonths
     .map((monthKey) => ({
       monthKey,
-      winners: topStandings(db, { ...query, period: 'month', periodKey: monthKey }).filter(
-        (row) => row.rank === 1,
-      ),
+      winners: topStandings(db, {
+        ...query,
+        period: 'month',
+        periodKey: monthKey,
+        limit: PAST_WINNERS_READ,
+      }).filter((row) => row.rank === 1),
     }))
     .filter((month) => month.winners.length > 0);
   return {

@@ -26,8 +26,8 @@ export const leaderboardMessages = defineMessages({
     nobodyReachedMin: (min: number) =>
       `Ninguém chegou a ${min} respostas neste período ainda. Tente o ranking por pontos ou um mínimo menor.`,
     pastWinners: 'Campeões dos meses anteriores',
-    winnerLine: (month: string, mentions: string, points: string) =>
-      `**${month}**: ${mentions} (${points} pts)`,
+    andMore: (n: number) => `e mais ${n}`,
+    winnerLine: (month: string, mentions: string, score: string) => `**${month}**: ${mentions} (${score})`,
     timeZone: (tz: string) => `Fuso horário do servidor: ${tz}`,
     guildOnly: 'O ranking é de cada servidor: use este comando dentro de um servidor.',
     unknownTopic: (topic: string) => `Não conheço o tópico "${topic}". Escolha um da lista de sugestões.`,
@@ -56,8 +56,8 @@ export const leaderboardMessages = defineMessages({
     nobodyReachedMin: (min: number) =>
       `Nobody has reached ${min} answers in this period yet. Try the points ranking or a lower minimum.`,
     pastWinners: "Past months' winners",
-    winnerLine: (month: string, mentions: string, points: string) =>
-      `**${month}**: ${mentions} (${points} pts)`,
+    andMore: (n: number) => `and ${n} more`,
+    winnerLine: (month: string, mentions: string, score: string) => `**${month}**: ${mentions} (${score})`,
     timeZone: (tz: string) => `Server time zone: ${tz}`,
     guildOnly: 'The leaderboard belongs to each server: use this command inside a server.',
     unknownTopic: (topic: string) => `I don't know the topic "${topic}". Pick one from the suggestions.`,

@@ -6,6 +6,7 @@ import { leaderboardMessages } from './messages';
 import { accuracyOf, type StandingRow } from './standings-queries';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
+const MAX_WINNERS_NAMED = 5;
 
 /** The `/leaderboard` embed: top 10, the caller's own line when lower, the period's dates, past winners. */
 export function renderLeaderboard(view: LeaderboardView, locale: Locale): EmbedBuilder {
@@ -54,13 +55,16 @@ export function renderLeaderboard(view: LeaderboardView, locale: Locale): EmbedB
     embed.addFields({
       name: text.pastWinners,
       value: view.pastWinners
-        .map(({ monthKey, winners }) =>
-          text.winnerLine(
-            monthName(monthKey, locale),
-            winners.map((w) => `<@${w.userId}>`).join(', '),
-            numbers.format(winners[0]?.points ?? 0),
-          ),
-        )
+        .map(({ monthKey, winners }) => {
+          // A tie can be wide (everyone with one right answer): name a few, count the rest.
+          const shown = winners.slice(0, MAX_WINNERS_NAMED).map((w) => `<@${w.userId}>`);
+          if (winners.length > MAX_WINNERS_NAMED)
+            shown.push(text.andMore(winners.length - MAX_WINNERS_NAMED));
+          const best = winners[0]!;
+          const score =
+            request.by === 'points' ? `${numbers.format(best.points)} pts` : percent.format(accuracyOf(best));
+          return text.winnerLine(monthName(monthKey, locale), shown.join(', '), score);
+        })
         .join('\n'),
     });
   }

@@ -217,6 +217,18 @@ describe('/leaderboard contents', () => {
     expect(nobody.embed.description).toContain('Ninguém chegou a 50 respostas neste período ainda');
   });
 
+  it('names at most five tied past winners and counts the rest', () => {
+    for (let i = 1; i <= 7; i += 1) {
+      seedAnswer(temp.db, { userId: `tie${i}`, points: 400, answeredAt: Date.UTC(2026, 9, 10 + i, 15) });
+    }
+    const { text } = leaderboardAt(temp, { timeZone, now });
+    expect(text).toContain(
+      '**outubro de 2026**: <@tie1>, <@tie2>, <@tie3>, <@tie4>, <@tie5>, e mais 2 (400 pts)',
+    );
+    const accuracy = leaderboardAt(temp, { timeZone, now, by: 'accuracy', minAnswers: 1 });
+    expect(accuracy.text).toContain('e mais 2 (100%)');
+  });
+
   it('narrows to a topic or a domain', () => {
     seedAnswer(temp.db, { userId: 'ml', topic: 'Machine Learning', domain: 1, points: 500, answeredAt: now });
     seedAnswer(temp.db, { userId: 'iam', topic: 'IAM', domain: 5, points: 200, answeredAt: now });
