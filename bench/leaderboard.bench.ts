@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase } from '../src/db/database';
 import type { PeriodKind } from '../src/db/schema';
 import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
+import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
 import {
   DEFAULT_MIN_ANSWERS,
@@ -116,6 +117,21 @@ export async function run(): Promise<void> {
             `${`${fmt(slow.median)} / ${fmt(slow.p95)} ms`.padEnd(25)}${(slow.median / fast.median).toFixed(0)}×`,
         );
       }
+    }
+    for (const by of ['points', 'accuracy'] as const) {
+      const view = timeRuns(QUERY_RUNS, () =>
+        buildLeaderboardView(db, {
+          guildId: GUILD,
+          userId: `user-${Math.floor(random() * MEMBERS)}`,
+          period: 'week',
+          scope: '',
+          by,
+          minAnswers: DEFAULT_MIN_ANSWERS,
+          timeZone: TIME_ZONE,
+          now: NOW,
+        }),
+      );
+      console.log(`${`whole /leaderboard view, ${by}`.padEnd(36)}${fmt(view.median)} / ${fmt(view.p95)} ms`);
     }
     const topicQuery: StandingsQuery = {
       guildId: GUILD,

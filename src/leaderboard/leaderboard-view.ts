@@ -60,11 +60,9 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
   const top = topStandings(db, query);
   const callerInTop = top.some((row) => row.userId === request.userId);
   const anyAnswers = top.length > 0 || topStandings(db, { ...query, by: 'points', limit: 1 }).length > 0;
-  const pastMonths: string[] = [];
-  for (let key = keys.month; pastMonths.length < PAST_WINNER_MONTHS;) {
-    key = previousPeriodKey('month', key);
-    pastMonths.push(key);
-  }
+  const pastMonths = [previousPeriodKey('month', keys.month)];
+  while (pastMonths.length < PAST_WINNER_MONTHS)
+    pastMonths.push(previousPeriodKey('month', pastMonths.at(-1)!));
   const pastWinners = pastMonths
     .map((monthKey) => ({
       monthKey,
