@@ -103,6 +103,25 @@ describe('rebuildStandings', () => {
     expect(rows).toEqual([expect.objectContaining({ periodKey: '2026-W48', answered: 2, points: 200 })]);
   });
 
+  it("runs inside the caller's transaction, so a time zone change and its rebuild land together", () => {
+    seedGuild(temp.db, 'UTC');
+    seedAnswer(temp.db, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
+    const changeZone = (timeZone: string, fail: boolean) =>
+      temp.db.$client.transaction(() => {
+        temp.db.update(guilds).set({ timezone: timeZone }).where(eq(guilds.id, 'g1')).run();
+        rebuildStandings(temp.db, 'g1');
+        if (fail) throw new Error('later step failed');
+      })();
+    const weekKeys = () =>
+      allStandings(temp.db)
+        .filter((r) => r.periodKind === 'week')
+        .map((r) => r.periodKey);
+    expect(() => changeZone('America/Sao_Paulo', true)).toThrow('later step failed');
+    expect(weekKeys()).toEqual(['2026-W49', '2026-W49', '2026-W49']);
+    changeZone('America/Sao_Paulo', false);
+    expect(weekKeys()).toEqual(['2026-W48', '2026-W48', '2026-W48']);
+  });
+
   it('empties the standings of a server without answers', () => {
     seedGuild(temp.db, 'UTC');
     expect(rebuildStandings(temp.db, 'g1')).toBe(0);
