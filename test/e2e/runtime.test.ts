@@ -1,4 +1,11 @@
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  MessageFlags,
+  SlashCommandBuilder,
+  type TextChannel,
+} from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineCustomId, idField } from '../../src/discord/custom-id';
 import { componentHandler, type Command } from '../../src/discord/types';
@@ -46,6 +53,15 @@ describe('the bot against the local Discord stand-in', () => {
     await standIn.close();
   });
 
+  /** A message with one button, as an older version of the bot (or another feature) might have left it. */
+  const postButton = async (customId: string) => {
+    const channel = (await bot!.client.channels.fetch(standIn.guild.textChannelId)) as TextChannel;
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId(customId).setLabel('A').setStyle(ButtonStyle.Primary),
+    );
+    return channel.send({ content: 'Pergunta antiga', components: [row] });
+  };
+
   const start = async () => {
     bot = await startTestBot(standIn, {
       commands: [...shippedCommands, boom, slow],
@@ -88,7 +104,7 @@ describe('the bot against the local Discord stand-in', () => {
     ['old version', '0:test.ping:1'],
   ])('a button with a bad custom_id (%s) gets a clear private message', async (_label, customId) => {
     await start();
-    const message = await standIn.runCommand({ member: standIn.member(), name: 'help' }).original();
+    const message = await postButton(customId);
     const reply = await standIn
       .clickButton({ member: standIn.member(), customId, messageId: message.id })
       .callback();
@@ -99,7 +115,7 @@ describe('the bot against the local Discord stand-in', () => {
 
   it('a good custom_id reaches its typed handler', async () => {
     await start();
-    const message = await standIn.runCommand({ member: standIn.member(), name: 'help' }).original();
+    const message = await postButton(ping.encode({ n: 7 }));
     const reply = await standIn
       .clickButton({ member: standIn.member(), customId: ping.encode({ n: 7 }), messageId: message.id })
       .callback();

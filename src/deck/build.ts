@@ -1,0 +1,87 @@
+import type { DeckData } from './data';
+import { loadDeckData } from './data';
+import type { Draft, QuestionMeta } from './draft';
+import { applyErrata } from './errata';
+import { DeckLintError } from './errors';
+import { extractFacts } from './extract';
+import type { FactBase } from './facts';
+import { generateDrafts } from './generate';
+import { sha256 } from './hash';
+import { lintDeck } from './lint';
+import { OverlapIndex } from './overlaps';
+import { ServiceRegistry } from './services';
+import { buildServiceCards } from './cards';
+import { createTemplateContext } from './templates/context';
+import { normalize } from './text';
+import type { Deck, Question } from './types';
+import { deckSchema } from './types';
+
+export interface BuildOptions {
+  /** Named in error messages, e.g. "data/notes/aif-c01.pt-BR.md". */
+  file: string;
+  /** Curated data; defaults to the files in data/. */
+  data?: DeckData;
+  /** Skip the lint (for tools that want to inspect a deck with defects). */
+  lint?: boolean;
+}
+
+export interface BuildResult {
+  deck: Deck;
+  facts: FactBase;
+  meta: Map<string, QuestionMeta>;
+}
+
+/** Notes → facts → questions → service cards. Pure: the same notes always give the same deck. */
+export function buildDeckDetailed(markdown: string, options: BuildOptions): BuildResult {
+  const data = options.data ?? loadDeckData();
+  const services = new ServiceRegistry(data.services);
+  const overlaps = new OverlapIndex(data.overlaps);
+  for (const parent of data.services) {
+    for (const child of data.services) {
+      if (child.name.startsWith(`${parent.name} `)) overlaps.addUmbrella(parent.name, child.name);
+    }
+  }
+  const { markdown: corrected } = applyErrata(markdown, data.errata, options.file);
+  const facts = extractFacts(corrected, { file: options.file, services, domainRules: data.domainRules });
+  const context = createTemplateContext(facts, overlaps, services);
+  const drafts = dedupe(generateDrafts(context));
+  const questions = drafts.map((d) => d.question);
+  const meta = new Map(drafts.map((d) => [d.question.id, d.meta]));
+  const deck = deckSchema.parse({
+    notesSha256: sha256(markdown),
+    questions,
+    services: buildServiceCards({ facts, questions, services, overlaps }),
+  });
+  if (options.lint !== false) {
+    const findings = lintDeck(deck, {
+      meta,
+      overlaps,
+      errata: data.errata,
+      services,
+      sequences: facts.sequences,
+    });
+    if (findings.length > 0) throw new DeckLintError(findings);
+  }
+  return { deck, facts, meta };
+}
+
+export function buildDeck(markdown: string, options: BuildOptions): Deck {
+  return buildDeckDetailed(markdown, options).deck;
+}
+
+/** One question per id and per (stem, answer): two facts saying the same thing give one question. */
+function dedupe(drafts: Draft[]): Draft[] {
+  const ids = new Set<string>();
+  const contents = new Set<string>();
+  return drafts.filter(({ question }) => {
+    const content = `${normalize(question.stem)}|${answerText(question)}`;
+    if (ids.has(question.id) || contents.has(content)) return false;
+    ids.add(question.id);
+    contents.add(content);
+    return true;
+  });
+}
+
+function answerText(question: Question): string {
+  return question.answers.map((i) => normalize(question.options[i] ?? '')).join('|');
+}

@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { buildDeckDetailed } from './build';
+import { DeckLintError, NotesError } from './errors';
+import { exportDeck } from './export';
+import { DEFAULT_NOTES_PATH } from './index';
+import { seededRandom, shuffled } from './random';
+import { renderAnswer, renderQuestionText } from './render';
+import { deckStats } from './stats';
+import type { Deck, Question } from './types';
+
+const USAGE = `usage: npm run deck -- <command> [--notes <path>]
+  stats                 counts by type, domain, topic and services
+  show <id>             one question with its answer and explanation
+  sample <n> --seed <s> n questions chosen by the seed
+  lint                  exit 1 if the lint finds anything
+  export <file>         write the deck as one JSON document`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined) throw new UsageError(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+function build(notesPath: string, lint: boolean) {
+  const file = relative(process.cwd(), notesPath) || notesPath;
+  return buildDeckDetailed(readFileSync(notesPath, 'utf8'), { file, lint });
+}
+
+function printQuestion(q: Question): void {
+  console.log(
+    `[${q.id}] ${q.type} · domínio ${q.domain} · ${q.topic} · ${q.source.heading}:${q.source.line}`,
+  );
+  if (q.services.length > 0) console.log(`serviços: ${q.services.join(', ')}`);
+  console.log(renderQuestionText(q, 'pt-BR'));
+  console.log(`=> ${renderAnswer(q)}`);
+  console.log(q.explanation);
+  console.log('');
+}
+
+function find(deck: Deck, id: string): Question {
+  const q = deck.questions.find((x) => x.id === id);
+  if (!q) throw new UsageError(`no question with id ${id}`);
+  return q;
+}
+
+function main(argv: string[]): number {
+  const args = [...argv];
+  const notes = option(args, '--notes') ?? DEFAULT_NOTES_PATH;
+  const seed = option(args, '--seed') ?? '1';
+  const [command, arg] = args;
+  switch (command) {
+    case 'stats': {
+      console.log(JSON.stringify(deckStats(build(notes, true).deck), null, 2));
+      return 0;
+    }
+    case 'show': {
+      if (!arg) throw new UsageError('show needs an id');
+      printQuestion(find(build(notes, true).deck, arg));
+      return 0;
+    }
+    case 'sample': {
+      const n = Number(arg ?? '10');
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('sample needs a positive count');
+      const { deck } = build(notes, true);
+      for (const q of shuffled(deck.questions, seededRandom(`sample:${seed}`)).slice(0, n)) printQuestion(q);
+      return 0;
+    }
+    case 'lint': {
+      const { deck } = build(notes, true);
+      console.log(
+        `ok: ${deck.questions.length} questions, ${deck.services.length} service cards, no findings`,
+      );
+      return 0;
+    }
+    case 'export': {
+      if (!arg) throw new UsageError('export needs a file');
+      const { deck } = build(notes, true);
+      writeFileSync(arg, exportDeck(deck));
+      console.log(`wrote ${arg}: ${deck.questions.length} questions, ${deck.services.length} service cards`);
+      return 0;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof NotesError) {
+    console.error(error.message);
+  } else if (error instanceof DeckLintError) {
+    console.error(error.message);
+    for (const f of error.findings.slice(0, 50))
+      console.error(`  ${f.rule} ${f.questionId ?? ''} ${f.message}`);
+  } else if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+  } else {
+    throw error;
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildDeck } from './build';
+import type { Deck, Question, ServiceCard } from './types';
+import { normalize } from './text';
+
+export { buildDeck, buildDeckDetailed } from './build';
+export type { BuildOptions, BuildResult } from './build';
+export { NotesError, DeckLintError } from './errors';
+export { lintDeck } from './lint';
+export type { LintContext, LintFinding, LintRule } from './lint';
+export { renderQuestionText, renderAnswer } from './render';
+export type { Locale } from './render';
+export * from './types';
+
+/** The notes the bot ships with, resolved from this module (works from any working directory). */
+export const DEFAULT_NOTES_PATH = fileURLToPath(
+  new URL('../../data/notes/aif-c01.pt-BR.md', import.meta.url),
+);
+
+/** Read and build the deck (synchronously: it takes a few tens of milliseconds). */
+export function loadDeck(path: string = DEFAULT_NOTES_PATH): Deck {
+  return buildDeck(readFileSync(path, 'utf8'), { file: path });
+}
+
+export interface DeckIndex {
+  deck: Deck;
+  questionById: Map<string, Question>;
+  /** Official names and lowercased aliases → card. */
+  servicesByName: Map<string, ServiceCard>;
+  questionsByTopic: Map<string, Question[]>;
+  questionsByDomain: Map<number, Question[]>;
+  /** Topics sorted by name (pt-BR collation). */
+  topics: string[];
+}
+
+export function createDeckIndex(deck: Deck): DeckIndex {
+  const questionById = new Map(deck.questions.map((q) => [q.id, q]));
+  const servicesByName = new Map<string, ServiceCard>();
+  for (const card of deck.services) {
+    servicesByName.set(card.name, card);
+    servicesByName.set(card.name.toLowerCase(), card);
+    for (const alias of card.aliases) {
+      servicesByName.set(alias.toLowerCase(), card);
+      servicesByName.set(normalize(alias), card);
+    }
+  }
+  const questionsByTopic = new Map<string, Question[]>();
+  const questionsByDomain = new Map<number, Question[]>();
+  for (const q of deck.questions) {
+    questionsByTopic.set(q.topic, [...(questionsByTopic.get(q.topic) ?? []), q]);
+    questionsByDomain.set(q.domain, [...(questionsByDomain.get(q.domain) ?? []), q]);
+  }
+  const topics = [...questionsByTopic.keys()].sort((a, b) => a.localeCompare(b, 'pt-BR'));
+  return { deck, questionById, servicesByName, questionsByTopic, questionsByDomain, topics };
+}

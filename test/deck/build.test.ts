@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeck, buildDeckDetailed } from '../../src/deck/build';
+import { exportDeck } from '../../src/deck/export';
+import { createDeckIndex, DEFAULT_NOTES_PATH, loadDeck } from '../../src/deck/index';
+import { normalize } from '../../src/deck/text';
+import type { Question } from '../../src/deck/types';
+import { deckSchema } from '../../src/deck/types';
+import { NOTES, NOTES_FILE, notesWith, shippedDeck } from './helpers';
+
+const content = (q: Question) =>
+  `${normalize(q.stem)}|${q.answers.map((a) => normalize(q.options[a] ?? '')).join('|')}`;
+
+describe('the shipped deck', () => {
+  const { deck } = shippedDeck();
+
+  it('has at least 500 distinct questions of all four types', () => {
+    expect(deckSchema.parse(deck)).toBeTruthy();
+    expect(new Set(deck.questions.map((q) => q.id)).size).toBe(deck.questions.length);
+    expect(new Set(deck.questions.map(content)).size).toBe(deck.questions.length);
+    expect(deck.questions.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(deck.questions.map((q) => q.type))).toEqual(
+      new Set(['single', 'multi', 'truefalse', 'order']),
+    );
+  });
+
+  it('gives every exam domain at least 5% of the questions', () => {
+    for (const domain of [1, 2, 3, 4, 5]) {
+      const share = deck.questions.filter((q) => q.domain === domain).length / deck.questions.length;
+      expect(share, `domain ${domain}`).toBeGreaterThanOrEqual(0.05);
+    }
+  });
+
+  it('has at least 45 service cards with at least 2 questions each', () => {
+    expect(deck.services.length).toBeGreaterThanOrEqual(45);
+    for (const card of deck.services) expect(card.questionIds.length, card.name).toBeGreaterThanOrEqual(2);
+    const ids = new Set(deck.questions.map((q) => q.id));
+    for (const card of deck.services) for (const id of card.questionIds) expect(ids.has(id)).toBe(true);
+  });
+
+  it('keeps topics few and short, with a source for every question', () => {
+    const topics = new Set(deck.questions.map((q) => q.topic));
+    expect(topics.size).toBeLessThanOrEqual(40);
+    for (const topic of topics) expect(topic.length).toBeLessThanOrEqual(100);
+    for (const q of deck.questions) {
+      expect(q.source.line).toBeGreaterThan(0);
+      expect(q.source.line).toBeLessThanOrEqual(NOTES.split('\n').length);
+    }
+  });
+
+  it('order questions list every option once and are not already in order', () => {
+    const orders = deck.questions.filter((q) => q.type === 'order');
+    expect(orders.length).toBeGreaterThan(0);
+    for (const q of orders) {
+      expect([...q.answers].sort()).toEqual(q.options.map((_, i) => i));
+      expect(q.answers.every((a, i) => a === i)).toBe(false);
+    }
+  });
+});
+
+// Each test here builds the deck again: give them room on a loaded machine.
+describe('determinism and stable ids', { timeout: 120_000 }, () => {
+  it('builds byte-identical exports from the same notes', () => {
+    const a = exportDeck(buildDeck(NOTES, { file: NOTES_FILE }));
+    const b = exportDeck(buildDeck(NOTES, { file: NOTES_FILE }));
+    expect(a).toBe(b);
+    const parsed = JSON.parse(a) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['notesSha256', 'questions', 'services']);
+  });
+
+  it('editing one metric use case changes only the ids of questions built from it', () => {
+    const oldText = 'Útil em problemas de regressão como previsão de preços de casas ou valores de ações.';
+    const newText = 'Útil em problemas de regressão como previsão de demanda de energia elétrica.';
+    const before = shippedDeck().deck;
+    const after = buildDeckDetailed(notesWith(oldText, newText), { file: NOTES_FILE }).deck;
+    const afterIds = new Set(after.questions.map((q) => q.id));
+    const beforeIds = new Set(before.questions.map((q) => q.id));
+    const gone = before.questions.filter((q) => !afterIds.has(q.id));
+    const added = after.questions.filter((q) => !beforeIds.has(q.id));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(gone.length).toBeLessThanOrEqual(10);
+    const old = normalize(oldText.replace(/\.$/, ''));
+    for (const q of gone) {
+      expect(normalize([q.stem, ...q.options, q.explanation].join(' '))).toContain(old);
+    }
+    for (const q of added) {
+      expect(normalize([q.stem, ...q.options, q.explanation].join(' '))).toContain(
+        normalize('demanda de energia'),
+      );
+    }
+  });
+
+  it('moving text down (new lines above) keeps every id', () => {
+    const shifted = notesWith('## Links Úteis', '## Links Úteis\n\nUma linha nova.\n');
+    const after = buildDeck(shifted, { file: NOTES_FILE });
+    expect(after.questions.map((q) => q.id)).toEqual(shippedDeck().deck.questions.map((q) => q.id));
+  });
+});
+
+describe('public API', () => {
+  it('loadDeck reads the default notes and createDeckIndex finds services by alias', () => {
+    expect(DEFAULT_NOTES_PATH.endsWith('data/notes/aif-c01.pt-BR.md')).toBe(true);
+    const deck = loadDeck();
+    const index = createDeckIndex(deck);
+    expect(index.servicesByName.get('aws rekognition')?.name).toBe('Amazon Rekognition');
+    expect(index.servicesByName.get('Amazon Bedrock')?.name).toBe('Amazon Bedrock');
+    const first = deck.questions[0]!;
+    expect(index.questionById.get(first.id)).toBe(first);
+    expect(index.topics.length).toBe(index.questionsByTopic.size);
+    expect([...index.questionsByDomain.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});

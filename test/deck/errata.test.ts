@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { loadDeckData } from '../../src/deck/data';
+import { OverlapIndex } from '../../src/deck/overlaps';
+import { normalize } from '../../src/deck/text';
+import type { Question } from '../../src/deck/types';
+import { NOTES, shippedDeck } from './helpers';
+
+/** Everything a question asserts as true: the stem of a "true" statement and the right options. */
+function assertedTrue(q: Question): string {
+  if (q.type === 'truefalse') return q.answers[0] === 0 ? q.stem : '';
+  return [q.stem, ...q.answers.map((a) => q.options[a] ?? '')].join(' ');
+}
+
+describe('errata', () => {
+  const { deck, meta } = shippedDeck();
+  const everything = normalize(
+    JSON.stringify(deck.questions) + JSON.stringify(deck.services.map((s) => [s.summary, s.examTip])),
+  );
+
+  it('every erratum matches the shipped notes', () => {
+    for (const erratum of loadDeckData().errata) expect(NOTES.includes(erratum.match), erratum.id).toBe(true);
+  });
+
+  it('never drills "higher top P reduces randomness" as true', () => {
+    const topP = deck.questions.filter((q) => /top.?p/i.test(q.stem + q.options.join(' ')));
+    expect(topP.length).toBeGreaterThan(0);
+    for (const q of topP) {
+      const claim = normalize(assertedTrue(q));
+      expect(claim).not.toMatch(/mais altos de top p.*reduzem a aleatoriedade/);
+      expect(claim).not.toContain('1 e menos aleatorio');
+    }
+    expect(everything).not.toContain('1 e menos aleatorio');
+    expect(everything).toContain(
+      normalize('valores mais altos (mais próximos de 1) ampliam o conjunto e aumentam a diversidade'),
+    );
+  });
+
+  it('drops or corrects the other false statements', () => {
+    expect(everything).not.toContain('instancias ecr');
+    expect(everything).not.toContain('midjourney');
+    expect(everything).not.toContain(normalize('implantadas no Lambda (para Inferência Sem Servidor)'));
+    expect(everything).not.toContain(normalize('detecta e anonimiza dados de PII'));
+    expect(everything).not.toContain(normalize('Top K não é um parâmetro muito útil'));
+    expect(everything).not.toContain(normalize('Agora chamado MLflow'));
+    const serverless = deck.questions.filter(
+      (q) => q.stem.includes('“Serverless”') && q.stem.includes('Implantado Em'),
+    );
+    for (const q of serverless) expect(normalize(assertedTrue(q))).not.toMatch(/\blambda\b/);
+  });
+
+  it('shows only official service names', () => {
+    const misnomers = loadDeckData().services.flatMap((s) => s.misnomers);
+    // Aliases list the wrong names on purpose (so /service finds them); everything shown must not.
+    const raw = JSON.stringify([deck.questions, deck.services.map((s) => ({ ...s, aliases: [] }))]);
+    for (const name of misnomers) {
+      expect(raw, name).not.toMatch(new RegExp(`(?<![A-Za-z])${name.replace(/[()]/g, '\\$&')}(?![A-Za-z])`));
+    }
+    const rekognition = deck.services.find((s) => s.name === 'Amazon Rekognition');
+    expect(rekognition?.aliases).toContain('AWS Rekognition');
+  });
+
+  it('marks Amazon Forecast as closed to new customers', () => {
+    const forecast = deck.services.find((s) => s.name === 'Amazon Forecast');
+    expect(forecast?.summary).toMatch(/novos clientes/);
+  });
+
+  it('never offers an overlapping service as a wrong option', () => {
+    const overlaps = new OverlapIndex(loadDeckData().overlaps);
+    let checked = 0;
+    for (const q of deck.questions) {
+      const m = meta.get(q.id);
+      if (!m?.exclusive) continue;
+      for (const a of q.answers) {
+        m.optionEntities.forEach((entity, i) => {
+          if (q.answers.includes(i)) return;
+          checked++;
+          expect(overlaps.overlap(m.optionEntities[a] ?? '', entity), `${q.id}: ${entity}`).toBe(false);
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    for (const q of deck.questions.filter((x) => x.type === 'single')) {
+      const answer = q.options[q.answers[0] ?? 0];
+      if (answer === 'Amazon Comprehend') expect(q.options).not.toContain('Amazon Macie');
+      if (answer === 'Amazon Macie') expect(q.options).not.toContain('Amazon Comprehend');
+      if (answer === 'Amazon SageMaker Ground Truth')
+        expect(q.options).not.toContain('Amazon Augmented AI (A2I)');
+      if (answer === 'Amazon Augmented AI (A2I)')
+        expect(q.options).not.toContain('Amazon SageMaker Ground Truth');
+    }
+  });
+});
+
+describe('errata that drop text', () => {
+  it('dropping a table row keeps the rest of the table', () => {
+    const { facts } = shippedDeck();
+    const rows = new Set(
+      facts.facts.filter((f) => f.table?.title === 'Modelos de IA Generativa').map((f) => f.name),
+    );
+    expect(rows.has('Aprendizado por Reforço para Tarefas Generativas')).toBe(false);
+    expect(rows.has('Difusão')).toBe(true);
+    expect(rows.has('Modelos Baseados em Fluxo')).toBe(true);
+  });
+});
