@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { PeriodKind } from '../db/schema';
 import { localDateOf, periodRange, previousPeriodKey } from '../time';
 import {
+  countTiedWith,
   LEADERBOARD_SIZE,
   memberPosition,
   topStandings,
@@ -36,13 +37,16 @@ export interface LeaderboardView {
   callerInTop: boolean;
   /** Someone answered in this period and scope (accuracy mode may still rank nobody). */
   anyAnswers: boolean;
-  /** Winners (all members sharing rank 1) of each of the last months, most recent first; empty months skipped. */
-  pastWinners: { monthKey: string; winners: RankedStanding[] }[];
+  /**
+   * Winners of each of the last months, most recent first, empty months skipped: the first few members
+   * sharing rank 1, and how many share it in all.
+   */
+  pastWinners: { monthKey: string; winners: RankedStanding[]; tied: number }[];
 }
 
 export const PAST_WINNER_MONTHS = 3;
-/** Enough rows to see every member sharing first place in any real tie. */
-const PAST_WINNERS_READ = 100;
+/** Past winners named in full; a wider tie is counted. */
+export const PAST_WINNERS_NAMED = 5;
 
 /** Everything `/leaderboard` shows, read from the standings for the period the server is in at `now`. */
 export function buildLeaderboardView(db: Db, request: LeaderboardRequest): LeaderboardView {
@@ -63,17 +67,20 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
   const pastMonths = [previousPeriodKey('month', keys.month)];
   while (pastMonths.length < PAST_WINNER_MONTHS)
     pastMonths.push(previousPeriodKey('month', pastMonths.at(-1)!));
-  const pastWinners = pastMonths
-    .map((monthKey) => ({
-      monthKey,
-      winners: topStandings(db, {
-        ...query,
-        period: 'month',
-        periodKey: monthKey,
-        limit: PAST_WINNERS_READ,
-      }).filter((row) => row.rank === 1),
-    }))
-    .filter((month) => month.winners.length > 0);
+  const pastWinners = pastMonths.flatMap((monthKey) => {
+    const monthQuery = {
+      ...query,
+      period: 'month' as const,
+      periodKey: monthKey,
+      limit: PAST_WINNERS_NAMED + 1,
+    };
+    const winners = topStandings(db, monthQuery).filter((row) => row.rank === 1);
+    if (winners.length === 0) return [];
+    // Only a tie wider than the names shown needs counting.
+    const tied =
+      winners.length > PAST_WINNERS_NAMED ? countTiedWith(db, monthQuery, winners[0]!) : winners.length;
+    return [{ monthKey, winners: winners.slice(0, PAST_WINNERS_NAMED), tied }];
+  });
   return {
     request,
     periodKey,

@@ -6,7 +6,6 @@ import { leaderboardMessages } from './messages';
 import { accuracyOf, type StandingRow } from './standings-queries';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
-const MAX_WINNERS_NAMED = 5;
 
 /** The `/leaderboard` embed: top 10, the caller's own line when lower, the period's dates, past winners. */
 export function renderLeaderboard(view: LeaderboardView, locale: Locale): EmbedBuilder {
@@ -55,11 +54,10 @@ export function renderLeaderboard(view: LeaderboardView, locale: Locale): EmbedB
     embed.addFields({
       name: text.pastWinners,
       value: view.pastWinners
-        .map(({ monthKey, winners }) => {
+        .map(({ monthKey, winners, tied }) => {
           // A tie can be wide (everyone with one right answer): name a few, count the rest.
-          const shown = winners.slice(0, MAX_WINNERS_NAMED).map((w) => `<@${w.userId}>`);
-          if (winners.length > MAX_WINNERS_NAMED)
-            shown.push(text.andMore(winners.length - MAX_WINNERS_NAMED));
+          const shown = winners.map((w) => `<@${w.userId}>`);
+          if (tied > winners.length) shown.push(text.andMore(tied - winners.length));
           const best = winners[0]!;
           const score =
             request.by === 'points' ? `${numbers.format(best.points)} pts` : percent.format(accuracyOf(best));

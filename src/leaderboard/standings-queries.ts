@@ -74,6 +74,16 @@ export function memberPosition(db: Db, query: StandingsQuery & { userId: string 
   return { ranked: true, rank: ahead + 1, row };
 }
 
+/** How many ranked members share this row's value (the row included), e.g. everyone tied for first. */
+export function countTiedWith(db: Db, query: StandingsQuery, row: StandingRow): number {
+  const statements = preparedFor(db.$client);
+  const params = { ...paramsOf(query), points: row.points, answered: row.answered, correct: row.correct };
+  const { tied } = (
+    query.by === 'points' ? statements.tiedByPoints.get(params) : statements.tiedByAccuracy.get(params)
+  ) as { tied: number };
+  return tied;
+}
+
 function paramsOf(query: StandingsQuery) {
   return {
     guildId: query.guildId,
@@ -128,5 +138,10 @@ function prepare(sqlite: Database.Database) {
       select count(*) as ahead from standings
       where ${PERIOD} and answered >= @minAnswers
         and ${ACCURACY} > (select ${ACCURACY} from standings where ${PERIOD} and user_id = @userId)`),
+    tiedByPoints: sqlite.prepare(`
+      select count(*) as tied from standings where ${PERIOD} and points = @points`),
+    tiedByAccuracy: sqlite.prepare(`
+      select count(*) as tied from standings
+      where ${PERIOD} and answered >= @minAnswers and ${ACCURACY} = (@correct * 1.0 / @answered)`),
   };
 }

@@ -84,13 +84,14 @@ describe('/leaderboard across period boundaries', () => {
       expect(december.view.top).toEqual([]);
       expect(december.embed.description).toContain('Ninguém respondeu nada neste mês ainda');
       expect(december.view.pastWinners).toEqual([
-        { monthKey: '2026-11', winners: [expect.objectContaining({ userId: 'november', rank: 1 })] },
+        { monthKey: '2026-11', winners: [expect.objectContaining({ userId: 'november', rank: 1 })], tied: 1 },
         {
           monthKey: '2026-10',
           winners: [
             expect.objectContaining({ userId: 'october', rank: 1 }),
             expect.objectContaining({ userId: 'october-too', rank: 1 }),
           ],
+          tied: 2,
         },
       ]);
       expect(december.text).toContain(
@@ -218,15 +219,20 @@ describe('/leaderboard contents', () => {
   });
 
   it('names at most five tied past winners and counts the rest', () => {
-    for (let i = 1; i <= 7; i += 1) {
+    for (let i = 1; i <= 9; i += 1) {
+      // Two of them answer twice, right then wrong: same points, lower accuracy.
+      if (i > 7)
+        seedAnswer(temp.db, { userId: `tie${i}`, correct: false, answeredAt: Date.UTC(2026, 9, 10, 15) });
       seedAnswer(temp.db, { userId: `tie${i}`, points: 400, answeredAt: Date.UTC(2026, 9, 10 + i, 15) });
     }
     const { text } = leaderboardAt(temp, { timeZone, now });
     expect(text).toContain(
-      '**outubro de 2026**: <@tie1>, <@tie2>, <@tie3>, <@tie4>, <@tie5>, e mais 2 (400 pts)',
+      '**outubro de 2026**: <@tie1>, <@tie2>, <@tie3>, <@tie4>, <@tie5>, e mais 4 (400 pts)',
     );
     const accuracy = leaderboardAt(temp, { timeZone, now, by: 'accuracy', minAnswers: 1 });
     expect(accuracy.text).toContain('e mais 2 (100%)');
+    const bar = leaderboardAt(temp, { timeZone, now, by: 'accuracy', minAnswers: 2 });
+    expect(bar.text).toContain('**outubro de 2026**: <@tie8>, <@tie9> (50%)');
   });
 
   it('narrows to a topic or a domain', () => {
