@@ -2,7 +2,8 @@ import type { Command } from '../src/discord/types';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
 import { leaderboardCommand } from './leaderboard';
+import { quizCommand } from './quiz';
 import { statsCommand } from './stats';
 
 /** Every slash command the bot registers and routes, in the order /help lists them. */
-export const commands: Command[] = [helpCommand, deckCommand, leaderboardCommand, statsCommand];
+export const commands: Command[] = [helpCommand, quizCommand, leaderboardCommand, statsCommand, deckCommand];

@@ -1,6 +1,7 @@
 import type { Feature } from './features';
+import { createQuizFeature } from './quiz/quiz-feature';
 
 /** Every feature the bot runs, in start order (stopped in reverse). */
 export function createFeatures(): Feature[] {
-  return [];
+  return [createQuizFeature()];
 }

@@ -1,4 +1,5 @@
+import { quizComponentHandlers } from '../quiz/components';
 import type { ComponentHandler } from './types';
 
 /** Every button, select menu and modal handler, routed by its custom_id prefix. */
-export const componentHandlers: ComponentHandler[] = [];
+export const componentHandlers: ComponentHandler[] = [...quizComponentHandlers];

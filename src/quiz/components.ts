@@ -1,0 +1,94 @@
+import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
+import { replyPrivately } from '../discord/router';
+import { componentHandler, type InteractionContext } from '../discord/types';
+import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
+import { quizMessages } from './messages';
+import { answerSinkFor, roundRunnerFor } from './quiz-feature';
+import { getRound, type RoundRow } from './round-store';
+import { canStopRound } from './round-rules';
+import { answerBatcherFor } from './answer-batcher';
+import type { SubmitInput, SubmitResult } from './submit-answer';
+
+function replyText(result: SubmitResult, ctx: InteractionContext): string {
+  const text = quizMessages(ctx.locale);
+  switch (result.kind) {
+    case 'registered':
+      return text.answerRegistered(result.label);
+    case 'duplicate':
+      return text.alreadyAnswered(result.label);
+    case 'closed':
+      return text.questionClosed;
+    case 'round-over':
+      return text.roundOver;
+    case 'unknown-round':
+      return text.unknownRound;
+    case 'invalid':
+      return text.invalidChoice;
+  }
+}
+
+/** The hot path: decide and record in SQLite (group-committed with concurrent clicks), then acknowledge privately. */
+async function answer(
+  interaction: RepliableInteraction,
+  input: Omit<SubmitInput, 'userId'>,
+  ctx: InteractionContext,
+): Promise<void> {
+  const sink = answerSinkFor(ctx) ?? answerBatcherFor(ctx.db, ctx.deck.questionById);
+  const result = await sink.submit(ctx.now(), {
+    ...input,
+    userId: interaction.user.id,
+  });
+  ctx.log.debug({ roundId: input.roundId, position: input.position, result: result.kind }, 'quiz answer');
+  await replyPrivately(interaction, replyText(result, ctx));
+}
+
+export const answerButtonHandler = componentHandler({
+  customId: answerButtonId,
+  execute: (interaction, { roundId, position, option }, ctx) =>
+    answer(interaction, { roundId, position, input: { button: option } }, ctx),
+});
+
+export const answerMenuHandler = componentHandler({
+  customId: answerMenuId,
+  execute: (interaction, { roundId, position }, ctx) =>
+    answer(
+      interaction,
+      {
+        roundId,
+        position,
+        input: interaction.isStringSelectMenu() ? { values: interaction.values } : { values: [] },
+      },
+      ctx,
+    ),
+});
+
+/**
+ * Stops a round for /quiz stop and the stop button: only the starter or a member with Manage Messages.
+ * The member is answered first; the reveal and the podium follow.
+ */
+export async function stopRoundFor(
+  interaction: RepliableInteraction,
+  round: RoundRow | undefined,
+  ctx: InteractionContext,
+): Promise<void> {
+  const text = quizMessages(ctx.locale);
+  if (!round) return replyPrivately(interaction, text.unknownRound);
+  if (round.status !== 'running') return replyPrivately(interaction, text.alreadyOver);
+  const moderator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+  if (!canStopRound(round.starterId, interaction.user.id, moderator)) {
+    return replyPrivately(interaction, text.stopRefused);
+  }
+  const runner = roundRunnerFor(ctx);
+  if (!runner) return replyPrivately(interaction, text.unavailable);
+  const { stopped, done } = runner.stop(round.id, interaction.user.id);
+  ctx.log.info({ roundId: round.id, stopped }, 'quiz round stop requested');
+  await replyPrivately(interaction, stopped ? text.stopped : text.alreadyOver);
+  await done;
+}
+
+export const stopButtonHandler = componentHandler({
+  customId: stopButtonId,
+  execute: (interaction, { roundId }, ctx) => stopRoundFor(interaction, getRound(ctx.db, roundId), ctx),
+});
+
+export const quizComponentHandlers = [answerButtonHandler, answerMenuHandler, stopButtonHandler];

@@ -1,0 +1,313 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  StringSelectMenuBuilder,
+  TimestampStyles,
+  embedLength,
+  time,
+  type APIActionRowComponent,
+  type APIComponentInActionRow,
+  type APIEmbed,
+} from 'discord.js';
+import { EXAM_DOMAINS, type Question } from '../deck/types';
+import type { Locale } from '../i18n';
+import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
+import { quizMessages } from './messages';
+import { orderCandidates } from './order-candidates';
+import { describeChoice, optionLetter } from './round-rules';
+
+/** Discord's limits (docs: embed and component limits). */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldValue: 1024,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  selectLabel: 100,
+  buttonsPerRow: 5,
+} as const;
+
+export interface QuizMessagePayload {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInActionRow>[];
+}
+
+export interface QuestionView {
+  roundId: number;
+  position: number;
+  total: number;
+  question: Question;
+  deadlineAt: number;
+  locale: Locale;
+}
+
+export const truncate = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+
+const buttonRows = (buttons: ButtonBuilder[]) => {
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + LIMITS.buttonsPerRow)),
+    );
+  }
+  return rows;
+};
+
+function optionLines(question: Question, mark?: (index: number) => string): string {
+  return question.options
+    .map((text, i) => `${mark ? mark(i) : ''}**${optionLetter(i)})** ${text}`)
+    .join('\n');
+}
+
+function sequenceLabel(sequence: readonly number[]): string {
+  return describeChoice({ type: 'order' }, sequence);
+}
+
+/** Labels of the answer controls, shared by the open and revealed messages. */
+function answerLabels(question: Question): string[] {
+  if (question.type === 'order') return orderCandidates(question).sequences.map(sequenceLabel);
+  if (question.type === 'truefalse') return question.options.map((o) => truncate(o, LIMITS.buttonLabel));
+  return question.options.map((_, i) => optionLetter(i));
+}
+
+function metaFields(question: Question, locale: Locale) {
+  const text = quizMessages(locale);
+  return [
+    { name: text.topic, value: truncate(question.topic, LIMITS.fieldValue), inline: true },
+    {
+      name: text.domain,
+      value: `${question.domain}. ${EXAM_DOMAINS[question.domain][locale]}`,
+      inline: true,
+    },
+  ];
+}
+
+function questionDescription(question: Question, hint: string, lines: string): string {
+  return truncate(`${question.stem}\n\n${lines}\n\n${hint}`, LIMITS.description);
+}
+
+/** The open question: stem, lettered options, topic/domain, deadline, one control per option, stop. */
+export function renderQuestion(view: QuestionView): QuizMessagePayload {
+  const { question, locale } = view;
+  const text = quizMessages(locale);
+  const embed = new EmbedBuilder()
+    .setColor(0x3b82f6)
+    .setTitle(text.questionTitle(view.position + 1, view.total))
+    .setDescription(questionDescription(question, text.typeHint[question.type], optionLines(question)))
+    .addFields(...metaFields(question, locale), {
+      name: text.closes,
+      value: time(Math.floor(view.deadlineAt / 1000), TimestampStyles.RelativeTime),
+      inline: true,
+    })
+    .setFooter({ text: text.footer });
+
+  const rows: APIActionRowComponent<APIComponentInActionRow>[] = [];
+  if (question.type === 'multi') {
+    const menu = new StringSelectMenuBuilder()
+      .setCustomId(answerMenuId.encode({ roundId: view.roundId, position: view.position }))
+      .setPlaceholder(text.selectPlaceholder)
+      .setMinValues(question.answers.length)
+      .setMaxValues(question.answers.length)
+      .addOptions(
+        question.options.map((option, i) => ({
+          label: truncate(`${optionLetter(i)}) ${option}`, LIMITS.selectLabel),
+          value: String(i),
+        })),
+      );
+    rows.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON());
+  } else {
+    const buttons = answerLabels(question).map((label, option) =>
+      new ButtonBuilder()
+        .setCustomId(answerButtonId.encode({ roundId: view.roundId, position: view.position, option }))
+        .setLabel(label)
+        .setStyle(ButtonStyle.Primary),
+    );
+    rows.push(...buttonRows(buttons).map((row) => row.toJSON()));
+  }
+  rows.push(
+    new ActionRowBuilder<ButtonBuilder>()
+      .addComponents(
+        new ButtonBuilder()
+          .setCustomId(stopButtonId.encode({ roundId: view.roundId }))
+          .setLabel(text.stopButton)
+          .setEmoji('⏹️')
+          .setStyle(ButtonStyle.Danger),
+      )
+      .toJSON(),
+  );
+  return { embeds: [embed.toJSON()], components: rows };
+}
+
+export interface RevealedAnswer {
+  userId: string;
+  choice: number[];
+  correct: boolean;
+  points: number;
+  responseMs: number;
+}
+
+export interface RevealView extends QuestionView {
+  answers: readonly RevealedAnswer[];
+}
+
+/** How many picked each control: each option, or each candidate sequence for ordering questions. */
+export function countPicks(question: Question, answers: readonly RevealedAnswer[]): number[] {
+  if (question.type === 'order') {
+    const { sequences } = orderCandidates(question);
+    return sequences.map(
+      (sequence) => answers.filter((a) => a.choice.join(',') === sequence.join(',')).length,
+    );
+  }
+  return question.options.map((_, i) => answers.filter((a) => a.choice.includes(i)).length);
+}
+
+/** Which controls are right: the answer options, or the one correct sequence. */
+function correctControls(question: Question): Set<number> {
+  if (question.type === 'order') return new Set([orderCandidates(question).correctIndex]);
+  return new Set(question.answers);
+}
+
+/** Scorers, best first (points, then speed). */
+export function rankScorers(answers: readonly RevealedAnswer[]): RevealedAnswer[] {
+  return answers
+    .filter((a) => a.points > 0)
+    .sort((a, b) => b.points - a.points || a.responseMs - b.responseMs);
+}
+
+/**
+ * The question after its deadline: controls disabled, the right answer marked, picks per option, the
+ * explanation and source, and who scored (as many as fit Discord's limits, best first).
+ */
+export function renderReveal(view: RevealView): QuizMessagePayload {
+  const { question, locale, answers } = view;
+  const text = quizMessages(locale);
+  const counts = countPicks(question, answers);
+  const correct = correctControls(question);
+  const correctCount = answers.filter((a) => a.correct).length;
+  const mark = (i: number) => (correct.has(i) ? '✅ ' : '▫️ ');
+
+  const lines =
+    question.type === 'order'
+      ? optionLines(question)
+      : question.options
+          .map(
+            (option, i) =>
+              `${mark(i)}**${optionLetter(i)})** ${option} — ${text.answersCount(counts[i] ?? 0)}`,
+          )
+          .join('\n');
+  const fields: { name: string; value: string; inline?: boolean }[] = [];
+  if (question.type === 'order') {
+    const { sequences } = orderCandidates(question);
+    fields.push({
+      name: text.sequences,
+      value: truncate(
+        sequences
+          .map((s, i) => `${mark(i)}${sequenceLabel(s)} — ${text.answersCount(counts[i] ?? 0)}`)
+          .join('\n'),
+        LIMITS.fieldValue,
+      ),
+    });
+  }
+  fields.push(
+    { name: text.explanation, value: truncate(question.explanation, LIMITS.fieldValue) },
+    {
+      name: text.source,
+      value: truncate(text.sourceValue(question.source.heading, question.source.line), LIMITS.fieldValue),
+    },
+    ...metaFields(question, locale),
+  );
+
+  const build = (scorerLines: string[]) =>
+    new EmbedBuilder()
+      .setColor(0x22c55e)
+      .setTitle(text.revealTitle(view.position + 1, view.total))
+      .setDescription(questionDescription(question, text.correctSummary(correctCount, answers.length), lines))
+      .addFields(...fields, {
+        name: text.scorers,
+        value: scorerLines.length > 0 ? scorerLines.join('\n') : text.noScorers,
+      });
+
+  const scorers = rankScorers(answers).map((a) => `<@${a.userId}> +${a.points}`);
+  const embed = build(fitList(scorers, (shown) => build(shown).toJSON(), text.moreScorers));
+
+  const labels = answerLabels(question);
+  const buttons = labels.map((label, i) =>
+    new ButtonBuilder()
+      .setCustomId(answerButtonId.encode({ roundId: view.roundId, position: view.position, option: i }))
+      .setLabel(truncate(`${label} · ${counts[i] ?? 0}`, LIMITS.buttonLabel))
+      .setStyle(correct.has(i) ? ButtonStyle.Success : ButtonStyle.Secondary)
+      .setDisabled(true),
+  );
+  return { embeds: [embed.toJSON()], components: buttonRows(buttons).map((row) => row.toJSON()) };
+}
+
+/**
+ * The longest prefix of `lines` (plus a "…and N more" line) that keeps the field within 1024 characters
+ * and the embed within Discord's 6000-character total.
+ */
+export function fitList(
+  lines: readonly string[],
+  embedWith: (shown: string[]) => APIEmbed,
+  more: (hidden: number) => string,
+  fieldLimit: number = LIMITS.fieldValue,
+): string[] {
+  const withMore = (count: number) =>
+    count === lines.length ? lines.slice(0, count) : [...lines.slice(0, count), more(lines.length - count)];
+  const fits = (count: number) => {
+    const shown = withMore(count);
+    return shown.join('\n').length <= fieldLimit && embedLength(embedWith(shown)) <= LIMITS.embedTotal;
+  };
+  if (fits(lines.length)) return withMore(lines.length);
+  // Showing fewer lines never makes the text longer, so binary-search the longest prefix that fits.
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return withMore(low);
+}
+
+export interface PodiumEntry {
+  userId: string;
+  points: number;
+  correct: number;
+  answered: number;
+  /** Competition rank ("1, 1, 3"); tied members share a medal. Defaults to the list order. */
+  rank?: number;
+}
+
+export interface PodiumView {
+  locale: Locale;
+  /** Already ranked, best first. */
+  standings: readonly PodiumEntry[];
+  stopped: boolean;
+  stoppedBy: string | null;
+  played: number;
+  total: number;
+}
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+export function renderPodium(view: PodiumView): QuizMessagePayload {
+  const text = quizMessages(view.locale);
+  const header = [
+    view.played < view.total ? text.played(view.played, view.total) : '',
+    view.stopped ? (view.stoppedBy ? text.stoppedBy(view.stoppedBy) : text.stoppedUnavailable) : '',
+  ].filter(Boolean);
+  const lines = view.standings.map(
+    (s, i) =>
+      `${MEDALS[i] ?? `${i + 1}.`} <@${s.userId}> — ${text.standing(s.points, s.correct, s.answered)}`,
+  );
+  const build = (shown: string[]) =>
+    new EmbedBuilder()
+      .setColor(0xf59e0b)
+      .setTitle(view.stopped ? text.podiumStopped : text.podiumFinished)
+      .setDescription([...header, '', ...(shown.length > 0 ? shown : [text.noAnswers])].join('\n').trim());
+  const shown = fitList(lines, (s) => build(s).toJSON(), text.moreScorers, LIMITS.description - 300);
+  return { embeds: [build(shown).toJSON()], components: [] };
+}

@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import { answers } from '../../src/db/schema';
+import { createDeckIndex } from '../../src/deck';
+import type { Question } from '../../src/deck/types';
+import { createQuizFeature } from '../../src/quiz/quiz-feature';
+import { findRunningRound, roundQuestionList, type RoundRow } from '../../src/quiz/round-store';
+import { ManualScheduler } from '../../src/quiz/scheduler';
+import type {
+  CommandOption,
+  DiscordStandIn,
+  StandInMember,
+  StoredMessage,
+} from '../support/discord-stand-in';
+import { startTestBot, type TestBot } from '../support/test-bot';
+import type { Clock } from '../quiz/runner-harness';
+import { orderCandidates } from '../../src/quiz/order-candidates';
+import { answerButtonId, answerMenuId, stopButtonId } from '../../src/quiz/custom-ids';
+
+export const NEXT_DELAY_MS = 2000;
+
+/** A bot whose quiz timers run on a hand-moved clock, so deadlines pass without waiting. */
+export async function startQuizBot(
+  standIn: DiscordStandIn,
+  questions: readonly Question[],
+  clock: Clock,
+  databasePath?: string,
+): Promise<{ bot: TestBot; scheduler: ManualScheduler }> {
+  const scheduler = new ManualScheduler(clock.now);
+  const bot = await startTestBot(standIn, {
+    deck: createDeckIndex({ notesSha256: '0'.repeat(64), questions: [...questions], services: [] }),
+    now: clock.now,
+    features: [createQuizFeature({ scheduler: () => scheduler, nextQuestionDelayMs: NEXT_DELAY_MS })],
+    ...(databasePath ? { databasePath } : {}),
+  });
+  return { bot, scheduler };
+}
+
+export function startOptions(
+  over: { questions?: number; seconds?: number; topic?: string; domain?: number } = {},
+) {
+  const options: CommandOption[] = [];
+  if (over.questions !== undefined) options.push({ name: 'questions', type: 4, value: over.questions });
+  if (over.seconds !== undefined) options.push({ name: 'seconds', type: 4, value: over.seconds });
+  if (over.topic !== undefined) options.push({ name: 'topic', type: 3, value: over.topic });
+  if (over.domain !== undefined) options.push({ name: 'domain', type: 4, value: over.domain });
+  return [{ name: 'start', type: 1, options }];
+}
+
+export const stopOptions = [{ name: 'stop', type: 1, options: [] }];
+
+export interface OpenQuestion {
+  round: RoundRow;
+  position: number;
+  question: Question;
+  messageId: string;
+  openedAt: number;
+  deadlineAt: number;
+}
+
+/**
+ * The question on screen now in the channel's running round, read from the bot's database once its
+ * message is posted (the bot answers the command first, then posts the question).
+ */
+export async function currentQuestion(
+  bot: TestBot,
+  channelId: string,
+  byId: Map<string, Question>,
+): Promise<OpenQuestion> {
+  for (let attempt = 0; ; attempt++) {
+    const open = readCurrentQuestion(bot, channelId, byId);
+    if (open) return open;
+    if (attempt > 500) throw new Error('no open question in the channel');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function readCurrentQuestion(
+  bot: TestBot,
+  channelId: string,
+  byId: Map<string, Question>,
+): OpenQuestion | null {
+  const round = findRunningRound(bot.ctx.db, channelId);
+  if (!round) return null;
+  const slot = roundQuestionList(bot.ctx.db, round.id)[round.currentPosition];
+  if (!slot?.messageId || slot.openedAt === null || slot.deadlineAt === null) return null;
+  return {
+    round,
+    position: slot.position,
+    question: byId.get(slot.questionId)!,
+    messageId: slot.messageId,
+    openedAt: slot.openedAt,
+    deadlineAt: slot.deadlineAt,
+  };
+}
+
+/** What a member clicks to answer right or wrong, and the letters the bot will echo back. */
+export function answerAction(open: OpenQuestion, right: boolean) {
+  const q = open.question;
+  const ids = { roundId: open.round.id, position: open.position };
+  if (q.type === 'multi') {
+    const values = right
+      ? q.answers.map(String)
+      : q.options
+          .map((_, i) => i)
+          .filter((i) => !q.answers.includes(i))
+          .slice(0, 2)
+          .map(String);
+    return { kind: 'menu' as const, customId: answerMenuId.encode(ids), values };
+  }
+  if (q.type === 'order') {
+    const { correctIndex } = orderCandidates(q);
+    return {
+      kind: 'button' as const,
+      customId: answerButtonId.encode({ ...ids, option: right ? correctIndex : (correctIndex + 1) % 4 }),
+    };
+  }
+  const option = right ? q.answers[0]! : (q.answers[0]! + 1) % q.options.length;
+  return { kind: 'button' as const, customId: answerButtonId.encode({ ...ids, option }) };
+}
+
+export function click(standIn: DiscordStandIn, member: StandInMember, open: OpenQuestion, right: boolean) {
+  const action = answerAction(open, right);
+  return action.kind === 'menu'
+    ? standIn.selectMenu({
+        member,
+        customId: action.customId,
+        values: action.values,
+        messageId: open.messageId,
+      })
+    : standIn.clickButton({ member, customId: action.customId, messageId: open.messageId });
+}
+
+export function clickStop(standIn: DiscordStandIn, member: StandInMember, open: OpenQuestion) {
+  return standIn.clickButton({
+    member,
+    customId: stopButtonId.encode({ roundId: open.round.id }),
+    messageId: open.messageId,
+  });
+}
+
+export function roundAnswers(bot: TestBot, roundId: number) {
+  return bot.ctx.db.select().from(answers).where(eq(answers.roundId, roundId)).all();
+}
+
+export function embedOf(message: StoredMessage): {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+} {
+  return (message.embeds[0] ?? {}) as never;
+}
+
+export function contentOf(data: unknown): string {
+  return String((data as { content?: string } | undefined)?.content ?? '');
+}

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answers } from '../../src/db/schema';
+import { AnswerBatcher } from '../../src/quiz/answer-batcher';
+import { markOpened } from '../../src/quiz/round-store';
+import { startRound } from '../../src/quiz/start-round';
+import { createTempDb } from '../support/temp-db';
+import { singleQ } from './fixtures';
+
+describe('AnswerBatcher (group commit of concurrent clicks)', () => {
+  let temp: ReturnType<typeof createTempDb>;
+  let roundId: number;
+  const opened = Date.UTC(2026, 10, 27, 12);
+  beforeEach(() => {
+    temp = createTempDb();
+    const started = startRound(
+      {
+        db: temp.db,
+        questions: [singleQ],
+        topics: [],
+        defaultTimezone: 'UTC',
+        now: opened,
+        random: Math.random,
+      },
+      {
+        guildId: 'g',
+        channelId: 'c',
+        starterId: 's',
+        locale: 'pt-BR',
+        questionCount: 1,
+        secondsPerQuestion: 20,
+        topic: null,
+        domain: null,
+      },
+    );
+    if (started.kind !== 'started') throw new Error(started.kind);
+    roundId = started.round.id;
+    markOpened(temp.db, roundId, 0, opened, opened + 20_000);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('decides each click with its own arrival time, in arrival order', async () => {
+    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]));
+    const results = await Promise.all([
+      batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } }),
+      batcher.submit(opened + 2000, { roundId, position: 0, userId: 'b', input: { button: 0 } }),
+      batcher.submit(opened + 3000, { roundId, position: 0, userId: 'a', input: { button: 0 } }),
+      batcher.submit(opened + 4000, { roundId, position: 0, userId: 'c', input: { button: 9 } }),
+    ]);
+    expect(results).toEqual([
+      { kind: 'registered', label: 'B', correct: true, points: 975, responseMs: 1000 },
+      { kind: 'registered', label: 'A', correct: false, points: 0, responseMs: 2000 },
+      { kind: 'duplicate', label: 'B' },
+      { kind: 'invalid' },
+    ]);
+    const rows = temp.db.select().from(answers).where(eq(answers.roundId, roundId)).all();
+    expect(rows.map((r) => [r.userId, r.choice])).toEqual([
+      ['a', '1'],
+      ['b', '0'],
+    ]);
+  });
+
+  it('a click that throws fails alone; the others of its batch are kept', async () => {
+    let lookups = 0;
+    // The first lookup of the batch blows up (a broken deck entry, say); the second is fine.
+    const flaky = {
+      get(id: string) {
+        lookups += 1;
+        if (lookups === 1) throw new Error('bad question');
+        return id === singleQ.id ? singleQ : undefined;
+      },
+    } as unknown as ReadonlyMap<string, typeof singleQ>;
+    const batcher = new AnswerBatcher(temp.db, flaky);
+    const [bad, good] = await Promise.allSettled([
+      batcher.submit(opened + 1000, { roundId, position: 0, userId: 'x', input: { button: 1 } }),
+      batcher.submit(opened + 1000, { roundId, position: 0, userId: 'y', input: { button: 1 } }),
+    ]);
+    expect(bad.status).toBe('rejected');
+    expect(good).toMatchObject({ status: 'fulfilled', value: { kind: 'registered' } });
+    expect(lookups).toBe(2);
+    expect(
+      temp.db
+        .select()
+        .from(answers)
+        .all()
+        .map((r) => r.userId),
+    ).toEqual(['y']);
+  });
+});
