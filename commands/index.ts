@@ -2,8 +2,18 @@ import type { Command } from '../src/discord/types';
 import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
+import { leaderboardCommand } from './leaderboard';
 import { quizCommand } from './quiz';
 import { serviceCommand } from './service';
+import { statsCommand } from './stats';
 
 /** Every slash command the bot registers and routes, in the order /help lists them. */
-export const commands: Command[] = [helpCommand, quizCommand, serviceCommand, configCommand, deckCommand];
+export const commands: Command[] = [
+  helpCommand,
+  quizCommand,
+  leaderboardCommand,
+  statsCommand,
+  serviceCommand,
+  configCommand,
+  deckCommand,
+];

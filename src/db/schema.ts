@@ -168,5 +168,16 @@ export const standings = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.guildId, t.periodKind, t.periodKey, t.scope, t.userId] }),
     index('standings_by_points').on(t.guildId, t.periodKind, t.periodKey, t.scope, t.points),
+    // Accuracy leaderboards walk this instead of sorting a whole period; `answered` lets the minimum
+    // answers filter and the caller's rank count run from the index alone. The expression must match
+    // the one in src/leaderboard/standings-queries.ts character for character.
+    index('standings_by_accuracy').on(
+      t.guildId,
+      t.periodKind,
+      t.periodKey,
+      t.scope,
+      sql`(correct * 1.0 / answered)`,
+      t.answered,
+    ),
   ],
 );

@@ -2,7 +2,7 @@ import type { Client } from 'discord.js';
 import type { AppContext } from '../discord/types';
 import type { Feature } from '../features';
 import { restChannelPort, type QuizChannelPort } from './channel-port';
-import { inlineAnswerSink, workerAnswerSink, type AnswerSink } from './answer-sink';
+import { inlineAnswerSink, type AnswerSink } from './answer-sink';
 import { RoundRunner } from './round-runner';
 import { timerScheduler, type Scheduler } from './scheduler';
 
@@ -29,8 +29,6 @@ export interface QuizFeatureOptions {
   scheduler?: (ctx: AppContext) => Scheduler;
   port?: (ctx: AppContext) => QuizChannelPort;
   nextQuestionDelayMs?: number;
-  /** 'worker' (default for database files): answers are written on their own thread. */
-  answerWriter?: 'worker' | 'inline';
 }
 
 /**
@@ -45,16 +43,7 @@ export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
     name: 'quiz',
     async start(ctx) {
       client = ctx.client;
-      const inline = () => inlineAnswerSink(ctx.db, ctx.deck.questionById);
-      const answers =
-        options.answerWriter === 'inline' || ctx.env.DATABASE_PATH === ':memory:'
-          ? inline()
-          : workerAnswerSink({
-              databasePath: ctx.env.DATABASE_PATH,
-              questions: ctx.deck.deck.questions,
-              fallback: inline,
-              logger: ctx.logger,
-            });
+      const answers = inlineAnswerSink(ctx.db, ctx.deck.questionById);
       const runner = new RoundRunner({
         db: ctx.db,
         questionById: ctx.deck.questionById,

@@ -1,14 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema';
-import { inlineAnswerSink, workerAnswerSink } from '../../src/quiz/answer-sink';
+import { inlineAnswerSink } from '../../src/quiz/answer-sink';
 import { markOpened } from '../../src/quiz/round-store';
 import { startRound } from '../../src/quiz/start-round';
 import { createTempDb } from '../support/temp-db';
 import { singleQ } from './fixtures';
-import { silentLogger } from './runner-harness';
 
 describe('answer sinks', () => {
   let temp: ReturnType<typeof createTempDb>;
@@ -48,13 +45,8 @@ describe('answer sinks', () => {
     input: { roundId, position: 0, userId, input: { button } },
   });
 
-  it('the worker writes to the same file: the main connection sees each answer once acknowledged', async () => {
-    const sink = workerAnswerSink({
-      databasePath: temp.path,
-      questions: [singleQ],
-      fallback: () => inlineAnswerSink(temp.db, byId),
-      logger: silentLogger,
-    });
+  it('decides concurrent clicks in one group commit: first answer counts, the rest are duplicates', async () => {
+    const sink = inlineAnswerSink(temp.db, byId);
     try {
       const clicks = [click('a', 1), click('b', 0, opened + 5000), click('a', 2)];
       const results = await Promise.all(clicks.map((c) => sink.submit(c.at, c.input)));
@@ -63,27 +55,7 @@ describe('answer sinks', () => {
       await sink.settled();
       const rows = temp.db.select().from(answers).where(eq(answers.roundId, roundId)).all();
       expect(rows.map((r) => r.userId).sort()).toEqual(['a', 'b']);
-    } finally {
-      await sink.close();
-    }
-  });
-
-  it('falls back to the main thread when the worker cannot start', async () => {
-    const notADirectory = join(temp.path, '..', 'plain-file');
-    writeFileSync(notADirectory, 'x');
-    const sink = workerAnswerSink({
-      databasePath: join(notADirectory, 'db.sqlite'),
-      questions: [singleQ],
-      fallback: () => inlineAnswerSink(temp.db, byId),
-      logger: silentLogger,
-    });
-    try {
-      // The first click may be lost with the worker (its member gets the generic error reply)...
-      await sink.submit(opened + 1000, click('a', 1).input).catch(() => undefined);
-      // ...every later one is answered on the main thread.
-      await expect(sink.submit(opened + 2000, click('b', 1).input)).resolves.toMatchObject({
-        kind: 'registered',
-      });
+      expect(rows.find((r) => r.userId === 'a')?.choice).toBe('1');
     } finally {
       await sink.close();
     }

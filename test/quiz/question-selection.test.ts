@@ -87,3 +87,44 @@ describe('selectQuestions', () => {
     ).toEqual({ ok: false, reason: 'too-few', available: 0 });
   });
 });
+
+describe('selectQuestions without a filter', () => {
+  // A pool shaped like the notes: far more fundamentals (domain 1) than anything else.
+  const skewed = [1, 2, 3, 4, 5].flatMap((domain) =>
+    Array.from({ length: domain === 1 ? 400 : 60 }, (_, i) =>
+      makeQuestion({ id: `d${domain}-${i}`, domain: domain as 1 | 2 | 3 | 4 | 5 }),
+    ),
+  );
+
+  it('draws domains by their exam weight, not by how much the notes say about them', () => {
+    const counts = new Map<number, number>();
+    for (let seed = 0; seed < 200; seed++) {
+      const r = selectQuestions({
+        pool: skewed,
+        count: 10,
+        filter: {},
+        lastPlayedAt: new Map(),
+        random: seededRandom(`w${seed}`),
+      });
+      for (const q of r.ok ? r.questions : []) counts.set(q.domain, (counts.get(q.domain) ?? 0) + 1);
+    }
+    const share = (d: number) => (counts.get(d) ?? 0) / 2000;
+    // Exam weights 20/24/28/14/14 %; the pool alone would give domain 1 almost 60 %.
+    expect(share(1)).toBeGreaterThan(0.15);
+    expect(share(1)).toBeLessThan(0.26);
+    expect(share(3)).toBeGreaterThan(0.22);
+    expect(share(4)).toBeGreaterThan(0.09);
+  });
+
+  it('still serves every fresh question before a repeat when a domain runs out of fresh ones', () => {
+    const lastPlayedAt = new Map(skewed.filter((q) => q.domain !== 1).map((q, i) => [q.id, i]));
+    const r = selectQuestions({
+      pool: skewed,
+      count: 25,
+      filter: {},
+      lastPlayedAt,
+      random: seededRandom('fresh'),
+    });
+    expect(r.ok && r.questions.every((q) => q.domain === 1)).toBe(true);
+  });
+});

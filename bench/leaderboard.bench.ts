@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { periodKeysAt } from '../src/answers/period-keys';
+import { closeDatabase, openDatabase } from '../src/db/database';
+import type { PeriodKind } from '../src/db/schema';
+import { periodRange } from '../src/time';
+import { ensureGuild } from '../src/guilds/guild-settings';
+import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
+import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
+import {
+  DEFAULT_MIN_ANSWERS,
+  memberPosition,
+  topStandings,
+  type RankBy,
+  type StandingsQuery,
+} from '../src/leaderboard/standings-queries';
+import { memberStats } from '../src/stats/member-stats';
+
+const ANSWERS = 1_000_000;
+const MEMBERS = 10_000;
+const GUILD = 'bench-guild';
+const TIME_ZONE = 'America/Sao_Paulo';
+/** Six months of answers ending at `NOW` (a Friday afternoon in São Paulo). */
+const NOW = Date.UTC(2026, 10, 27, 18);
+const SPAN_MS = 182 * 86_400_000;
+const QUERY_RUNS = 300;
+const SCAN_RUNS = 15;
+const SCAN_BUDGET_MS = 15_000;
+
+/**
+ * /leaderboard on a server with 1,000,000 answers from 10,000 members: the standings reads (top 10 plus
+ * the caller's position) against a plain aggregate over the answer events.
+ */
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
+  const db = openDatabase(join(dir, 'bench.sqlite'));
+  try {
+    // A bigger page cache than SQLite's 2 MB default, as a host with a million answers would want.
+    db.$client.pragma('cache_size = -262144');
+    db.$client.pragma('temp_store = memory');
+    ensureGuild(db, GUILD, TIME_ZONE, 0);
+    const random = seededRandom(42);
+    let started = performance.now();
+    const insert = db.$client.prepare(`
+      insert into answers (guild_id, user_id, question_id, kind, choice, correct, response_ms, points,
+                           domain, topic, answered_at)
+      values (?, ?, ?, 'round', '0', ?, 5000, ?, ?, ?, ?)`);
+    db.$client.transaction(() => {
+      for (let i = 0; i < ANSWERS; i += 1) {
+        // Skewed activity: some members answer far more than others.
+        const member = Math.floor(random() ** 2 * MEMBERS);
+        const correct = random() < 0.3 + (member % 10) * 0.05 ? 1 : 0;
+        const domain = 1 + Math.floor(random() * 5);
+        insert.run(
+          GUILD,
+          `user-${member}`,
+          `q${i % 800}`,
+          correct,
+          correct ? 500 + Math.floor(random() * 500) : 0,
+          domain,
+          `topic-${domain}-${Math.floor(random() * 8)}`,
+          NOW - Math.floor(random() * SPAN_MS),
+        );
+      }
+    })();
+    const insertMs = performance.now() - started;
+    started = performance.now();
+    const rows = rebuildStandings(db, GUILD);
+    const rebuildMs = performance.now() - started;
+    db.$client.exec('analyze');
+    console.log(
+      `runs: ${QUERY_RUNS} per standings query; full scans up to ${SCAN_RUNS} (at least 3, ~${SCAN_BUDGET_MS / 1000} s budget)`,
+    );
+    console.log(
+      `setup: ${ANSWERS.toLocaleString('en')} answers inserted in ${(insertMs / 1000).toFixed(1)} s; ` +
+        `rebuildStandings wrote ${rows.toLocaleString('en')} standings rows in ${(rebuildMs / 1000).toFixed(1)} s`,
+    );
+
+    const keys = periodKeysAt(NOW, TIME_ZONE);
+    const periodStart: Record<PeriodKind, number> = {
+      week: startOf('week', keys.week),
+      month: startOf('month', keys.month),
+      all: 0,
+    };
+    const fullScan = {
+      points: db.$client.prepare(`
+        select user_id, sum(points), count(*), sum(correct) from answers
+        where guild_id = ? and answered_at >= ? group by user_id order by 2 desc limit 10`),
+      accuracy: db.$client.prepare(`
+        select user_id, sum(correct) * 1.0 / count(*), count(*), sum(points) from answers
+        where guild_id = ? and answered_at >= ? group by user_id having count(*) >= ${DEFAULT_MIN_ANSWERS}
+        order by 2 desc limit 10`),
+    };
+
+    console.log(
+      '\nquery (top 10 + caller position)   standings median / p95   full scan median / p95   speed-up',
+    );
+    for (const period of ['week', 'month', 'all'] as const) {
+      for (const by of ['points', 'accuracy'] as const satisfies readonly RankBy[]) {
+        const query: StandingsQuery = {
+          guildId: GUILD,
+          period,
+          periodKey: keys[period],
+          scope: '',
+          by,
+          minAnswers: DEFAULT_MIN_ANSWERS,
+          limit: 10,
+        };
+        const fast = timeRuns(QUERY_RUNS, () => {
+          topStandings(db, query);
+          memberPosition(db, { ...query, userId: `user-${Math.floor(random() * MEMBERS)}` });
+        });
+        const slow = timeRuns(SCAN_RUNS, () => fullScan[by].all(GUILD, periodStart[period]), SCAN_BUDGET_MS);
+        console.log(
+          `${`${period} by ${by}`.padEnd(36)}${`${fmt(fast.median)} / ${fmt(fast.p95)} ms`.padEnd(25)}` +
+            `${`${fmt(slow.median)} / ${fmt(slow.p95)} ms`.padEnd(25)}${(slow.median / fast.median).toFixed(0)}×`,
+        );
+      }
+    }
+    for (const by of ['points', 'accuracy'] as const) {
+      const view = timeRuns(QUERY_RUNS, () =>
+        buildLeaderboardView(db, {
+          guildId: GUILD,
+          userId: `user-${Math.floor(random() * MEMBERS)}`,
+          period: 'week',
+          scope: '',
+          by,
+          minAnswers: DEFAULT_MIN_ANSWERS,
+          timeZone: TIME_ZONE,
+          now: NOW,
+        }),
+      );
+      console.log(`${`whole /leaderboard view, ${by}`.padEnd(36)}${fmt(view.median)} / ${fmt(view.p95)} ms`);
+    }
+    const topicQuery: StandingsQuery = {
+      guildId: GUILD,
+      period: 'month',
+      periodKey: keys.month,
+      scope: 't:topic-3-2',
+      by: 'accuracy',
+      minAnswers: DEFAULT_MIN_ANSWERS,
+      limit: 10,
+    };
+    const topic = timeRuns(QUERY_RUNS, () => {
+      topStandings(db, topicQuery);
+      memberPosition(db, { ...topicQuery, userId: `user-${Math.floor(random() * MEMBERS)}` });
+    });
+    console.log(`${'month, one topic, by accuracy'.padEnd(36)}${fmt(topic.median)} / ${fmt(topic.p95)} ms`);
+    const stats = timeRuns(100, () =>
+      memberStats(db, {
+        guildId: GUILD,
+        userId: `user-${Math.floor(random() * 100)}`,
+        timeZone: TIME_ZONE,
+        now: NOW,
+      }),
+    );
+    console.log(`${'/stats of a busy member'.padEnd(36)}${fmt(stats.median)} / ${fmt(stats.p95)} ms`);
+  } finally {
+    closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The first instant of the period with this key, in the bench's time zone. */
+function startOf(kind: 'week' | 'month', key: string): number {
+  return periodRange(kind, key, TIME_ZONE).start;
+}
+
+/** Times up to `runs` runs (at least 3), stopping early once `budgetMs` is spent: full scans are slow. */
+function timeRuns(runs: number, work: () => unknown, budgetMs = 20_000): { median: number; p95: number } {
+  work(); // warm the statement cache and the page cache
+  const times: number[] = [];
+  let spent = 0;
+  for (let i = 0; i < runs && (i < 3 || spent < budgetMs); i += 1) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+    spent += times.at(-1)!;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    median: times[Math.floor(times.length / 2)]!,
+    p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!,
+  };
+}
+
+function fmt(ms: number): string {
+  return ms < 10 ? ms.toFixed(3) : ms.toFixed(1);
+}
+
+function seededRandom(seed: number): () => number {
+  // mulberry32: 32-bit integer maths, so no precision is lost in doubles.
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `standings_by_accuracy` ON `standings` (`guild_id`,`period_kind`,`period_key`,`scope`,(correct * 1.0 / answered),`answered`);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findTopic, searchTopics } from '../../src/leaderboard/topic-search';
+
+const topics = ['Segurança e IAM', 'Avaliação de modelos', 'Machine Learning', 'Aprendizado por reforço'];
+
+describe('topic search', () => {
+  it('matches ignoring case and accents, prefix matches first', () => {
+    expect(searchTopics(topics, 'SEGURANCA')).toEqual(['Segurança e IAM']);
+    expect(searchTopics(topics, 'a')).toEqual([
+      'Avaliação de modelos',
+      'Aprendizado por reforço',
+      'Segurança e IAM',
+      'Machine Learning',
+    ]);
+    expect(searchTopics(topics, '')).toHaveLength(4);
+    expect(searchTopics(topics, 'a', 2)).toHaveLength(2);
+  });
+
+  it('resolves a typed topic to the deck spelling', () => {
+    expect(findTopic(topics, ' avaliacao de MODELOS ')).toBe('Avaliação de modelos');
+    expect(findTopic(topics, 'avaliação')).toBeNull();
+  });
+});
