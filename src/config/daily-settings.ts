@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { guilds } from '../db/schema';
 import { ensureGuild, type GuildSettings } from '../guilds/guild-settings';
-import { rebuildStandingsAfterZoneChange } from './zone-change';
+import { rebuildStandings } from '../leaderboard/rebuild-standings';
 
 export interface DailySettingsPatch {
   dailyChannelId?: string;
@@ -24,7 +24,7 @@ export function updateDailySettings(
   defaultTimezone: string,
   now: number,
 ): GuildSettings {
-  const { before, after } = db.transaction((tx) => {
+  return db.transaction((tx) => {
     const before = ensureGuild(tx, guildId, defaultTimezone, now);
     const after = tx
       .update(guilds)
@@ -38,10 +38,8 @@ export function updateDailySettings(
       .returning()
       .get();
     if (!after) throw new Error(`guild ${guildId} vanished while updating its settings`);
-    return { before, after };
+    // In the same transaction: nobody ever reads standings bucketed in a zone the server no longer has.
+    if (after.timezone !== before.timezone) rebuildStandings(db, guildId);
+    return after;
   });
-  if (patch.timezone !== undefined && patch.timezone !== before.timezone) {
-    rebuildStandingsAfterZoneChange(db, guildId);
-  }
-  return after;
 }

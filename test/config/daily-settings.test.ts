@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDailyChannelType, parseDailyTime, parseTimeZone } from '../../src/config/config-input';
 import { nextDailyPostAt, renderConfigShow } from '../../src/config/config-show';
 import { updateDailySettings } from '../../src/config/daily-settings';
-import { guilds } from '../../src/db/schema';
+import { guilds, standings } from '../../src/db/schema';
+import { recordAnswer } from '../../src/answers/record-answer';
 import { ChannelType } from 'discord.js';
 import { createTempDb } from '../support/temp-db';
 
@@ -49,6 +50,37 @@ describe('updateDailySettings', () => {
       serviceCardEnabled: false,
       dailyChannelId: '123',
     });
+  });
+
+  it('a time-zone change rebuilds the standings in the new zone (answers move between weeks)', () => {
+    updateDailySettings(temp.db, 'g', { timezone: 'America/Sao_Paulo' }, 'UTC', 0);
+    // Sunday 2026-11-29 23:30 in São Paulo (week 48) is Monday 02:30 UTC (week 49).
+    recordAnswer(temp.db, {
+      guildId: 'g',
+      userId: 'u',
+      questionId: 'q',
+      kind: 'daily',
+      choice: [0],
+      correct: true,
+      responseMs: 1,
+      points: 1000,
+      domain: 1,
+      topic: 't',
+      answeredAt: Date.parse('2026-11-30T02:30:00Z'),
+    });
+    const weeks = () =>
+      temp.db
+        .select({ key: standings.periodKey })
+        .from(standings)
+        .where(and(eq(standings.periodKind, 'week'), eq(standings.scope, '')))
+        .all()
+        .map((row) => row.key);
+    expect(weeks()).toEqual(['2026-W48']);
+    updateDailySettings(temp.db, 'g', { timezone: 'UTC' }, 'UTC', 1);
+    expect(weeks()).toEqual(['2026-W49']);
+    // A change that keeps the zone leaves the standings alone (and still bumps the version).
+    expect(updateDailySettings(temp.db, 'g', { dailyTime: '10:00' }, 'UTC', 2).settingsVersion).toBe(3);
+    expect(weeks()).toEqual(['2026-W49']);
   });
 
   it('shows the next post as a Discord timestamp, tomorrow after a failure today', () => {
