@@ -183,6 +183,15 @@ describe('daily posts, /config and /service end to end', () => {
     expect(shownText).toContain('50013');
     expect(shownText).toContain('Último erro');
     expect(shownText).toContain('não tem permissão para postar');
+    const english = await standIn
+      .runCommand({
+        member: admin(),
+        locale: 'en-US',
+        name: 'config',
+        options: [{ name: 'show', type: SUBCOMMAND }],
+      })
+      .callback();
+    expect(JSON.stringify(english.data)).toContain('lacks permission to post');
 
     standIn.setChannelError(channelId(), null);
     const other = standIn.guild.channels.find((c) => c.type === 0 && c.id !== channelId())!;
@@ -218,15 +227,20 @@ describe('daily posts, /config and /service end to end', () => {
 
   it('/service shows the card by alias, suggests on a typo, and autocompletes', async () => {
     const member = standIn.member({ locale: 'en-US' });
-    const found = await standIn
-      .runCommand({
-        member,
-        name: 'service',
-        options: [{ name: 'name', type: STRING, value: 'aws rekognition' }],
-      })
-      .callback();
+    const lookup = standIn.runCommand({
+      member,
+      name: 'service',
+      options: [{ name: 'name', type: STRING, value: 'aws rekognition' }],
+    });
+    const found = await lookup.callback();
+    expect(found.ephemeral).toBe(true);
     expect(JSON.stringify(found.data)).toContain('Amazon Rekognition');
     expect(JSON.stringify(found.data)).toContain('Test me');
+    // "Test me" works from the private card too.
+    const testMe = useFirstControl(standIn, member, await lookup.original());
+    const practice = await testMe.callback();
+    expect(practice.ephemeral).toBe(true);
+    expect(contentOf(practice)).toContain('Test me: Amazon Rekognition');
     const typo = await standIn
       .runCommand({
         member,
