@@ -9,6 +9,7 @@ import {
 import {
   DAILY_CHANNEL_TYPES,
   isDailyChannelType,
+  missingDailyPermissions,
   parseDailyTime,
   parseTimeZone,
 } from '../src/config/config-input';
@@ -154,6 +155,24 @@ function confirmation(patch: DailySettingsPatch, timezone: string, ctx: Interact
   return text.postsSet;
 }
 
+/** Saved anyway (permissions can be fixed after), but the admin hears now rather than at post time. */
+function permissionWarning(
+  interaction: ChatInputCommandInteraction,
+  channelId: string,
+  ctx: InteractionContext,
+): string | null {
+  let permissions = null;
+  try {
+    permissions = interaction.guild?.members.me?.permissionsIn(channelId) ?? null;
+  } catch {
+    // Channel not in the cache: nothing to say yet.
+  }
+  const missing = missingDailyPermissions(permissions);
+  return missing.length === 0
+    ? null
+    : configMessages(ctx.locale).missingPermissions(`<#${channelId}>`, missing.join(', '));
+}
+
 export const configCommand = {
   data,
   async execute(interaction, ctx) {
@@ -176,8 +195,9 @@ export const configCommand = {
     if (typeof patch === 'string') return replyPrivately(interaction, patch);
     const guild = updateDailySettings(ctx.db, interaction.guildId, patch, ctx.env.DEFAULT_TIMEZONE, now);
     ctx.log.info({ patch, settingsVersion: guild.settingsVersion }, 'daily settings changed');
+    const warning = patch.dailyChannelId ? permissionWarning(interaction, patch.dailyChannelId, ctx) : null;
     await interaction.reply({
-      content: confirmation(patch, guild.timezone, ctx),
+      content: [confirmation(patch, guild.timezone, ctx), ...(warning ? [warning] : [])].join('\n'),
       embeds: [renderConfigShow(ctx.db, guild, now, ctx.locale)],
       flags: MessageFlags.Ephemeral,
     });

@@ -1,4 +1,4 @@
-import { ChannelType } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { normalizeTimeZone } from '../time/zones';
 import { formatTimeOfDay, parseTimeOfDay } from '../time/zoned';
 
@@ -18,4 +18,19 @@ export function parseDailyTime(input: string): string | null {
 /** A typed zone name in any case → its exact IANA spelling, or null when unknown. */
 export function parseTimeZone(input: string): string | null {
   return normalizeTimeZone(input);
+}
+
+/** What the bot needs in the daily channel: see it, post in it, and show the service card's embed. */
+export const DAILY_CHANNEL_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+] as const;
+
+/** Names of the permissions the bot lacks there (empty when unknown: the daily tick will tell). */
+export function missingDailyPermissions(botPermissions: Readonly<PermissionsBitField> | null): string[] {
+  if (botPermissions === null) return [];
+  return new PermissionsBitField(DAILY_CHANNEL_PERMISSIONS)
+    .toArray()
+    .filter((name) => !botPermissions.has(name));
 }

@@ -11,6 +11,8 @@ export const configMessages = defineMessages({
       `"${input}" não é um fuso horário IANA que eu conheça. Escolha um da lista (por exemplo America/Sao_Paulo ou Europe/Lisbon); nada foi alterado.`,
     nothingToChange: 'Diga o que ligar ou desligar: `servico_do_dia` e/ou `pergunta_do_dia`.',
     channelSet: (channel: string) => `Os posts diários vão para ${channel}.`,
+    missingPermissions: (channel: string, names: string) =>
+      `⚠️ O bot ainda não tem em ${channel}: ${names}. Sem isso o post do dia falha (veja \`/config show\`).`,
     timeSet: (time: string, zone: string) => `Os posts diários saem às **${time}** (${zone}).`,
     zoneSet: (zone: string) =>
       `Fuso horário: **${zone}**. O horário dos posts e os períodos do ranking seguem este fuso (ranking recalculado).`,
@@ -56,6 +58,8 @@ export const configMessages = defineMessages({
       `"${input}" is not an IANA time zone I know. Pick one from the list (e.g. America/Sao_Paulo or Europe/Lisbon); nothing was changed.`,
     nothingToChange: 'Say what to turn on or off: `service_card` and/or `daily_question`.',
     channelSet: (channel: string) => `Daily posts go to ${channel}.`,
+    missingPermissions: (channel: string, names: string) =>
+      `⚠️ The bot still lacks in ${channel}: ${names}. Without it the daily post fails (see \`/config show\`).`,
     timeSet: (time: string, zone: string) => `Daily posts go out at **${time}** (${zone}).`,
     zoneSet: (zone: string) =>
       `Time zone: **${zone}**. The post time and the leaderboard periods follow this zone (leaderboard recomputed).`,

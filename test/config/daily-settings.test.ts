@@ -1,11 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isDailyChannelType, parseDailyTime, parseTimeZone } from '../../src/config/config-input';
+import {
+  isDailyChannelType,
+  missingDailyPermissions,
+  parseDailyTime,
+  parseTimeZone,
+} from '../../src/config/config-input';
 import { nextDailyPostAt, renderConfigShow } from '../../src/config/config-show';
 import { updateDailySettings } from '../../src/config/daily-settings';
 import { guilds, standings } from '../../src/db/schema';
 import { recordAnswer } from '../../src/answers/record-answer';
-import { ChannelType } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { createTempDb } from '../support/temp-db';
 
 describe('/config input', () => {
@@ -99,5 +104,21 @@ describe('updateDailySettings', () => {
     expect(shown).toContain(`<t:${Date.parse('2026-11-28T09:00:00Z') / 1000}:F>`);
     expect(shown).toContain('50013');
     expect(shown).toContain('Europe/Lisbon');
+  });
+});
+
+describe('permissions the bot needs in the daily channel', () => {
+  it('names what is missing, and says nothing when it cannot know', () => {
+    expect(missingDailyPermissions(new PermissionsBitField(PermissionFlagsBits.ViewChannel))).toEqual([
+      'SendMessages',
+      'EmbedLinks',
+    ]);
+    const all = new PermissionsBitField([
+      PermissionFlagsBits.ViewChannel,
+      PermissionFlagsBits.SendMessages,
+      PermissionFlagsBits.EmbedLinks,
+    ]);
+    expect(missingDailyPermissions(all)).toEqual([]);
+    expect(missingDailyPermissions(null)).toEqual([]);
   });
 });

@@ -85,6 +85,7 @@ describe('daily posts, /config and /service end to end', () => {
     const set = await config(boss, 'channel', [{ name: 'channel', type: CHANNEL, value: channelId() }]);
     expect(set.ephemeral).toBe(true);
     expect(contentOf(set)).toContain(`<#${channelId()}>`);
+    expect(contentOf(set)).not.toContain('⚠️'); // the bot can post there
     expect(contentOf(await config(boss, 'time', [{ name: 'time', type: STRING, value: '9:00' }]))).toContain(
       '09:00',
     );
