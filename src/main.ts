@@ -1,19 +1,8 @@
-import { existsSync } from 'node:fs';
 import { startBot } from './bot';
-import { EnvError, parseEnv } from './env';
+import { loadEnvOrExit } from './load-env';
 import { createLogger } from './logger';
 
-// Real environment variables win over .env (Node's loader does not overwrite them).
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-let env;
-try {
-  env = parseEnv(process.env);
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit();
 
 const logger = createLogger(env.LOG_LEVEL);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

@@ -1,22 +1,13 @@
-import { existsSync } from 'node:fs';
 import { REST, Routes } from 'discord.js';
 import { commands } from '../commands';
-import { EnvError, parseEnv } from './env';
+import { loadEnvOrExit } from './load-env';
 
 /**
  * Registers the slash commands: to DISCORD_GUILD_ID when set (shows up at once, good for testing),
  * globally otherwise. A separate step, never done on ready: it is rate limited and only needed when the
  * commands change.
  */
-if (existsSync('.env')) process.loadEnvFile('.env');
-let env;
-try {
-  env = parseEnv(process.env);
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit();
 
 const rest = new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
 const body = commands.map((command) => command.data.toJSON());

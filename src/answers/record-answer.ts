@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import type { AnswerKind } from '../db/schema';
 import { periodKeysAt } from './period-keys';
+import { preparedPerConnection } from '../db/prepared';
 
 export interface AnswerInput {
   guildId: string;
@@ -67,17 +68,7 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordResult {
   })();
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
-
-function preparedFor(sqlite: Database.Database): Statements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepare(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+const preparedFor = preparedPerConnection(prepare);
 
 function prepare(sqlite: Database.Database) {
   return {

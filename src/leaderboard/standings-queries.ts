@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import type { PeriodKind } from '../db/schema';
+import { preparedPerConnection } from '../db/prepared';
 
 export type RankBy = 'points' | 'accuracy';
 
@@ -95,17 +96,7 @@ function paramsOf(query: StandingsQuery) {
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
-
-function preparedFor(sqlite: Database.Database): Statements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepare(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+const preparedFor = preparedPerConnection(prepare);
 
 /**
  * The accuracy expression is written exactly as in the `standings_by_accuracy` index so SQLite can walk

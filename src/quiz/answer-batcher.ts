@@ -18,6 +18,7 @@ interface Pending {
 export class AnswerBatcher {
   private pending: Pending[] = [];
   private scheduled = false;
+  private flushed: Array<() => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -34,10 +35,24 @@ export class AnswerBatcher {
     });
   }
 
+  /** Resolves once every click submitted so far is decided and on disk: a reveal waits for this. */
+  settled(): Promise<void> {
+    if (!this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.flushed.push(resolve));
+  }
+
   private flush(): void {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];
+    try {
+      this.decide(batch);
+    } finally {
+      for (const resolve of this.flushed.splice(0)) resolve();
+    }
+  }
+
+  private decide(batch: Pending[]): void {
     const outcomes: Array<{ ok: true; result: SubmitResult } | { ok: false; error: unknown }> = [];
     try {
       this.db.$client.transaction(() => {

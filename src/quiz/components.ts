@@ -3,7 +3,7 @@ import { replyPrivately } from '../discord/router';
 import { componentHandler, type InteractionContext } from '../discord/types';
 import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
 import { quizMessages } from './messages';
-import { answerSinkFor, roundRunnerFor } from './quiz-feature';
+import { roundRunnerFor } from './quiz-feature';
 import { getRound, type RoundRow } from './round-store';
 import { canStopRound } from './round-rules';
 import { answerBatcherFor } from './answer-batcher';
@@ -33,8 +33,7 @@ async function answer(
   input: Omit<SubmitInput, 'userId'>,
   ctx: InteractionContext,
 ): Promise<void> {
-  const sink = answerSinkFor(ctx) ?? answerBatcherFor(ctx.db, ctx.deck.questionById);
-  const result = await sink.submit(ctx.now(), {
+  const result = await answerBatcherFor(ctx.db, ctx.deck.questionById).submit(ctx.now(), {
     ...input,
     userId: interaction.user.id,
   });

@@ -1,5 +1,5 @@
 import type { Question } from '../deck/types';
-import { seededRandom, shuffled } from './seeded-random';
+import { seededRandom, shuffled } from '../deck/random';
 
 export const ORDER_CANDIDATE_COUNT = 4;
 

@@ -1,5 +1,5 @@
 import { EXAM_DOMAINS, type ExamDomain, type Question } from '../deck/types';
-import { shuffled } from './seeded-random';
+import { shuffled } from '../deck/random';
 
 export interface SelectionFilter {
   topic?: string | null;

@@ -2,26 +2,17 @@ import type { Client } from 'discord.js';
 import type { AppContext } from '../discord/types';
 import type { Feature } from '../features';
 import { restChannelPort, type QuizChannelPort } from './channel-port';
-import { inlineAnswerSink, type AnswerSink } from './answer-sink';
+import { answerBatcherFor, type AnswerBatcher } from './answer-batcher';
 import { RoundRunner } from './round-runner';
 import { timerScheduler, type Scheduler } from './scheduler';
 
 export const NEXT_QUESTION_DELAY_MS = 4000;
 
-interface QuizServices {
-  runner: RoundRunner;
-  answers: AnswerSink;
-}
-
 /** The quiz services of each running bot, found by its client (commands and buttons only get the context). */
-const services = new WeakMap<Client, QuizServices>();
+const runners = new WeakMap<Client, RoundRunner>();
 
 export function roundRunnerFor(ctx: Pick<AppContext, 'client'>): RoundRunner | undefined {
-  return services.get(ctx.client)?.runner;
-}
-
-export function answerSinkFor(ctx: Pick<AppContext, 'client'>): AnswerSink | undefined {
-  return services.get(ctx.client)?.answers;
+  return runners.get(ctx.client);
 }
 
 export interface QuizFeatureOptions {
@@ -37,13 +28,15 @@ export interface QuizFeatureOptions {
  * in SQLite for the next start.
  */
 export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
-  let running: QuizServices | undefined;
+  let running: RoundRunner | undefined;
+  let answers: AnswerBatcher | undefined;
   let client: Client | undefined;
   return {
     name: 'quiz',
     async start(ctx) {
       client = ctx.client;
-      const answers = inlineAnswerSink(ctx.db, ctx.deck.questionById);
+      const batcher = answerBatcherFor(ctx.db, ctx.deck.questionById);
+      answers = batcher;
       const runner = new RoundRunner({
         db: ctx.db,
         questionById: ctx.deck.questionById,
@@ -52,16 +45,17 @@ export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
         now: ctx.now,
         logger: ctx.logger.child({ feature: 'quiz' }),
         nextQuestionDelayMs: options.nextQuestionDelayMs ?? NEXT_QUESTION_DELAY_MS,
-        settleAnswers: () => answers.settled(),
+        settleAnswers: () => batcher.settled(),
       });
-      running = { runner, answers };
-      services.set(ctx.client, running);
+      running = runner;
+      runners.set(ctx.client, runner);
       await runner.resumeAll();
     },
     async stop() {
-      if (client) services.delete(client);
-      await running?.runner.shutdown();
-      await running?.answers.close();
+      if (client) runners.delete(client);
+      await running?.shutdown();
+      // Clicks accepted just before the stop still reach the disk before the database closes.
+      await answers?.settled();
     },
   };
 }

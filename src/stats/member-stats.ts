@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { localDateOf } from '../time';
 import { weakestTopics, type Tally } from './accuracy';
 import { currentDayStreak, longestRun } from './streaks';
+import { preparedPerConnection } from '../db/prepared';
 
 export interface MemberStats extends Tally {
   points: number;
@@ -65,17 +66,7 @@ export function memberStats(
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
-
-function preparedFor(sqlite: Database.Database): Statements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepare(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+const preparedFor = preparedPerConnection(prepare);
 
 function prepare(sqlite: Database.Database) {
   const member = 'a.guild_id = @guildId and a.user_id = @userId';

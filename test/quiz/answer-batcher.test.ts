@@ -86,4 +86,13 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
         .map((r) => r.userId),
     ).toEqual(['y']);
   });
+
+  it('settled() resolves only once the clicks submitted so far are on disk', async () => {
+    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]));
+    await expect(batcher.settled()).resolves.toBeUndefined();
+    void batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } });
+    expect(temp.db.select().from(answers).all()).toHaveLength(0);
+    await batcher.settled();
+    expect(temp.db.select().from(answers).where(eq(answers.userId, 'a')).all()).toHaveLength(1);
+  });
 });

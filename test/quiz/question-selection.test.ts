@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/quiz/question-selection';
-import { seededRandom } from '../../src/quiz/seeded-random';
+import { seededRandom } from '../../src/deck/random';
 import { makeQuestion } from './fixtures';
 
 const pool = Array.from({ length: 10 }, (_, i) =>
