@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { preparedPerConnection } from '../db/prepared';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { answers, dailyPosts, guilds, type DailyKind } from '../db/schema';
@@ -145,16 +146,7 @@ interface GuildRow {
   created_at: number;
 }
 
-const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
-
-function statementsFor(sqlite: Database.Database) {
-  let statements = statementCache.get(sqlite);
-  if (!statements) {
-    statements = prepareStatements(sqlite);
-    statementCache.set(sqlite, statements);
-  }
-  return statements;
-}
+const statementsFor = preparedPerConnection(prepareStatements);
 
 function prepareStatements(sqlite: Database.Database) {
   return {

@@ -1,4 +1,9 @@
-import { seededOrder } from './seeded-order';
+import { seededRandom, shuffled } from '../deck/random';
+
+/** A deterministic shuffle: each server gets its own order, and tests can predict it. */
+function seededOrder<T>(items: readonly T[], seed: string): T[] {
+  return shuffled(items, seededRandom(seed));
+}
 
 /**
  * The service of the day: services rotate per server without repeats until every one has been shown,
