@@ -23,6 +23,14 @@ export interface AnswerInput {
 
 export type RecordResult = { recorded: true; answerId: number } | { recorded: false; reason: 'duplicate' };
 
+/**
+ * Private "test me" practice counts in the member's own stats (read from the answer events) but not in the
+ * server's race: it is untimed and can be repeated at will.
+ */
+export function countsOnLeaderboard(kind: AnswerKind): boolean {
+  return kind !== 'practice';
+}
+
 /** Standings scopes one answer counts in: everything, its exam domain, its topic. */
 export function scopesOf(domain: number, topic: string): string[] {
   return ['', `d:${domain}`, `t:${topic}`];
@@ -31,7 +39,7 @@ export function scopesOf(domain: number, topic: string): string[] {
 /**
  * Records one answer event and updates the standings in the same synchronous transaction. The unique
  * indexes decide duplicates (a second click, two processes racing): the first answer counts, a later
- * one changes nothing and says so. Periods use the server's time zone. This is the click hot path, so
+ * one changes nothing and says so. Periods use the server's time zone; practice answers get no standings. This is the click hot path, so
  * its statements are prepared once per database connection.
  */
 export function recordAnswer(db: Db, input: AnswerInput): RecordResult {
@@ -46,6 +54,7 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordResult {
     }) as { id: number } | undefined;
     if (!inserted) return { recorded: false, reason: 'duplicate' };
 
+    if (!countsOnLeaderboard(input.kind)) return { recorded: true, answerId: inserted.id };
     const timeZone = (statements.guildTimeZone.get(input.guildId) as { timezone: string } | undefined)
       ?.timezone;
     if (!timeZone) throw new Error(`answer for unknown guild ${input.guildId}: create its settings first`);

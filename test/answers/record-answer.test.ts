@@ -85,4 +85,12 @@ describe('recordAnswer', () => {
     expect(() => recordAnswer(temp.db, answer({ guildId: 'unknown', roundId: null }))).toThrow();
     expect(temp.db.select().from(answers).all()).toHaveLength(0);
   });
+
+  it("keeps practice answers as events for the member's stats but out of the standings", () => {
+    expect(recordAnswer(temp.db, answer({ kind: 'practice', roundId: null, points: 0 }))).toMatchObject({
+      recorded: true,
+    });
+    expect(temp.db.select().from(answers).all()).toHaveLength(1);
+    expect(temp.db.select().from(standings).all()).toHaveLength(0);
+  });
 });

@@ -68,7 +68,7 @@ describe('rebuildStandings', () => {
         points: correct ? Math.floor(random() * 1000) : 0,
         topic: TOPICS[Math.floor(random() * TOPICS.length)]!,
         domain: 1 + Math.floor(random() * 5),
-        kind: random() < 0.8 ? 'round' : 'daily',
+        kind: random() < 0.7 ? 'round' : random() < 0.5 ? 'daily' : 'practice',
         answeredAt: edges[i] ?? start + Math.floor(random() * span),
       });
     }
