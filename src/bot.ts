@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commands } from '../commands';
 import { closeDatabase, openDatabase } from './db/database';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createDeckIndex, loadDeck, type DeckIndex } from './deck';
 import { componentHandlers } from './discord/components';
 import { createInteractionRouter } from './discord/router';
@@ -36,6 +37,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const db = openDatabase(env.DATABASE_PATH);
   const deck = options.deck ?? createDeckIndex(loadDeck());
+  const checkpointer =
+    env.DATABASE_PATH === ':memory:' ? undefined : startWalCheckpointer(db, env.DATABASE_PATH, logger);
   logger.info(
     {
       questions: deck.deck.questions.length,
@@ -81,6 +84,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       }
     }
     await client.destroy();
+    await checkpointer?.stop();
     closeDatabase(db);
     logger.info('bot stopped');
   };

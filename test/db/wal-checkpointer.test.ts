@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { guilds } from '../../src/db/schema';
+import { startWalCheckpointer, type WalCheckpointer } from '../../src/db/wal-checkpointer';
+import { captureLogs } from '../support/log-capture';
+import { createTempDb } from '../support/temp-db';
+
+describe('startWalCheckpointer', () => {
+  let temp: ReturnType<typeof createTempDb> | undefined;
+  let checkpointer: WalCheckpointer | undefined;
+  afterEach(async () => {
+    await checkpointer?.stop();
+    temp?.cleanup();
+  });
+
+  it("checkpoints on its own thread: the bot's connection never does, yet the data reaches the main file", async () => {
+    temp = createTempDb();
+    const db = temp.db;
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointer = startWalCheckpointer(db, temp.path, captureLogs().logger, 50);
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = statSync(temp.path).size;
+    const insert = db.$client.prepare('insert into guilds (id, timezone, created_at) values (?, ?, ?)');
+    // Well past SQLite's 1000-page automatic checkpoint.
+    for (let i = 0; i < 40; i++) {
+      db.$client.transaction(() => {
+        for (let j = 0; j < 500; j++) insert.run(`g${i}-${j}-${'x'.repeat(200)}`, 'UTC', 0);
+      })();
+    }
+    await expect
+      .poll(() => statSync(temp!.path).size, { timeout: 10_000, interval: 50 })
+      .toBeGreaterThan(before + 2_000_000);
+    expect(db.select().from(guilds).all()).toHaveLength(20_000);
+  });
+
+  it('hands checkpoints back to SQLite when stopped', async () => {
+    temp = createTempDb();
+    checkpointer = startWalCheckpointer(temp.db, temp.path, captureLogs().logger, 50);
+    await checkpointer.stop();
+    expect(temp.db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+});
