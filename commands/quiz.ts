@@ -62,7 +62,7 @@ const startSubcommand = localize(
   .addStringOption((o: SlashCommandStringOption) =>
     localize(
       o,
-      { 'en-US': 'topic', 'pt-BR': 'tópico' },
+      { 'en-US': 'topic', 'pt-BR': 'topico' },
       { 'en-US': 'Only questions on this topic', 'pt-BR': 'Só perguntas deste tópico' },
     )
       .setAutocomplete(true)
@@ -71,7 +71,7 @@ const startSubcommand = localize(
   .addIntegerOption((o: SlashCommandIntegerOption) =>
     localize(
       o,
-      { 'en-US': 'domain', 'pt-BR': 'domínio' },
+      { 'en-US': 'domain', 'pt-BR': 'dominio' },
       { 'en-US': 'Only questions of this exam domain', 'pt-BR': 'Só perguntas deste domínio do exame' },
     ).addChoices(...domainChoices),
   );

@@ -1,17 +1,19 @@
 import { letter } from './templates/choice';
 import type { Question } from './types';
 
-export type Locale = 'pt-BR' | 'en-US';
+import type { Locale } from '../i18n';
+
+export type { Locale };
 
 const INSTRUCTIONS = {
   'pt-BR': {
     multi: 'Escolha DUAS.',
-    order: 'Coloque os itens na ordem correta: responda com a sequência de letras (ex: B, D, A, C).',
+    order: 'Coloque os itens na ordem correta: escolha a sequência certa (ex: B → D → A → C).',
     truefalse: 'Responda Verdadeiro ou Falso.',
   },
   'en-US': {
     multi: 'Choose TWO.',
-    order: 'Put the items in the right order: answer with the sequence of letters (e.g. B, D, A, C).',
+    order: 'Put the items in the right order: pick the right sequence (e.g. B → D → A → C).',
     truefalse: 'Answer True or False.',
   },
 } as const;
