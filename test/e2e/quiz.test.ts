@@ -206,6 +206,13 @@ describe('/quiz end to end through the stand-in', () => {
     const keys = all.map((a) => `${a.questionId}:${a.userId}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(all).toHaveLength(10 * 3 - 1);
+
+    // The same answers are the server's standings: /leaderboard leads with the round's winner and points.
+    const board = standIn.runCommand({ member: members[0]!, name: 'leaderboard' });
+    await board.callback();
+    const boardText = JSON.stringify((await board.original()).embeds);
+    const winnerPoints = new Intl.NumberFormat('pt-BR').format(ranked[0]![1]);
+    expect(boardText).toContain(`🥇 <@${ranked[0]![0]}> — **${winnerPoints}** pts`);
   });
 
   it('acknowledges 50 members clicking within the same second and records 50 answers', async () => {
