@@ -9,7 +9,8 @@ export const dailyMessages = defineMessages({
     examTip: 'Quando escolher na prova',
     confusedWith: 'Não confundir com',
     sections: 'Onde está nas anotações',
-    sectionLine: (heading: string, line: number) => `${heading} (linha ${line})`,
+    sectionLines: (heading: string, lines: readonly number[]) =>
+      `${heading} (${lines.length === 1 ? 'linha' : 'linhas'} ${lines.join(', ')})`,
     category: (category: string) => `Categoria: ${category}`,
     testMe: 'Teste-me',
     questionOfTheDay: (date: string) => `❓ **Pergunta do dia — ${date}**`,
@@ -47,7 +48,8 @@ export const dailyMessages = defineMessages({
     examTip: 'When to pick it on the exam',
     confusedWith: "Don't confuse it with",
     sections: 'Where the notes cover it',
-    sectionLine: (heading: string, line: number) => `${heading} (line ${line})`,
+    sectionLines: (heading: string, lines: readonly number[]) =>
+      `${heading} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`,
     category: (category: string) => `Category: ${category}`,
     testMe: 'Test me',
     questionOfTheDay: (date: string) => `❓ **Question of the day — ${date}**`,

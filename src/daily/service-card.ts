@@ -20,7 +20,11 @@ export function renderServiceCard(
   options: { daily?: boolean } = {},
 ): ServiceCardMessage {
   const text = dailyMessages(locale);
-  const sections = card.sections.map((section) => `• ${text.sectionLine(section.heading, section.line)}`);
+  // One line per heading, however often the notes mention the service under it.
+  const linesByHeading = new Map<string, number[]>();
+  for (const { heading, line } of card.sections)
+    linesByHeading.set(heading, [...(linesByHeading.get(heading) ?? []), line]);
+  const sections = [...linesByHeading].map(([heading, lines]) => `• ${text.sectionLines(heading, lines)}`);
   const embed = new EmbedBuilder()
     .setTitle(truncate(options.daily ? text.serviceOfTheDay(card.name) : card.name, 256))
     .addFields(

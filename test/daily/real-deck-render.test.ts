@@ -22,6 +22,18 @@ describe('daily renders of the real deck', () => {
     }
   });
 
+  it('lists each note section once, with every line the service appears on under it', () => {
+    const bedrock = deck.servicesByName.get('Amazon Bedrock')!;
+    const field = renderServiceCard(bedrock, 'pt-BR').embeds[0]!.fields!.find(
+      (f) => f.name === 'Onde está nas anotações',
+    )!;
+    const entries = field.value.split('\n').map((entry) => /^• (.+) \(linhas? ([\d, ]+)\)$/.exec(entry)!);
+    const headings = entries.map((match) => match[1]);
+    expect(new Set(headings).size).toBe(headings.length);
+    const listed = entries.flatMap((match) => match[2]!.split(', ').map(Number)).sort((a, b) => a - b);
+    expect(listed).toEqual(bedrock.sections.map((section) => section.line).sort((a, b) => a - b));
+  });
+
   it('every question as question of the day, its result and as practice is valid and not cut', () => {
     for (const question of deck.deck.questions) {
       const daily = renderDailyQuestion(question, 2_000_000_000, '2026-11-27');
