@@ -6,7 +6,7 @@ import { exportDeck } from './export';
 import { DEFAULT_NOTES_PATH } from './index';
 import { seededRandom, shuffled } from './random';
 import { renderAnswer, renderQuestionText } from './render';
-import { deckStats } from './stats';
+import { summarizeDeck } from './summary';
 import type { Deck, Question } from './types';
 
 const USAGE = `usage: npm run deck -- <command> [--notes <path>]
@@ -56,7 +56,7 @@ function main(argv: string[]): number {
   const [command, arg] = args;
   switch (command) {
     case 'stats': {
-      console.log(JSON.stringify(deckStats(build(notes, true).deck), null, 2));
+      console.log(JSON.stringify(summarizeDeck(build(notes, true).deck), null, 2));
       return 0;
     }
     case 'show': {
