@@ -193,14 +193,19 @@ export const configCommand = {
     }
     const patch = patchFrom(interaction, ctx);
     if (typeof patch === 'string') return replyPrivately(interaction, patch);
+    // A zone change rebuilds the server's standings, which takes seconds on a big server: acknowledge first.
+    const slow = patch.timezone !== undefined;
+    if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const guild = updateDailySettings(ctx.db, interaction.guildId, patch, ctx.env.DEFAULT_TIMEZONE, now);
     ctx.log.info({ patch, settingsVersion: guild.settingsVersion }, 'daily settings changed');
     const warning = patch.dailyChannelId ? permissionWarning(interaction, patch.dailyChannelId, ctx) : null;
-    await interaction.reply({
+    const answer = {
       content: [confirmation(patch, guild.timezone, ctx), ...(warning ? [warning] : [])].join('\n'),
       embeds: [renderConfigShow(ctx.db, guild, now, ctx.locale)],
-      flags: MessageFlags.Ephemeral,
-    });
+    };
+    await (slow
+      ? interaction.editReply(answer)
+      : interaction.reply({ ...answer, flags: MessageFlags.Ephemeral }));
   },
   async autocomplete(interaction) {
     const focused = interaction.options.getFocused(true);

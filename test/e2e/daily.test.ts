@@ -72,10 +72,21 @@ describe('daily posts, /config and /service end to end', () => {
 
   const admin = () =>
     standIn.member({ permissions: DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild });
-  const config = (member: ReturnType<DiscordStandIn['member']>, sub: string, options: CommandOption[] = []) =>
-    standIn
-      .runCommand({ member, name: 'config', options: [{ name: sub, type: SUBCOMMAND, options }] })
-      .callback();
+  /** The reply to a /config command; a deferred one (time-zone change) is read from its edited original. */
+  const config = async (
+    member: ReturnType<DiscordStandIn['member']>,
+    sub: string,
+    options: CommandOption[] = [],
+  ) => {
+    const handle = standIn.runCommand({
+      member,
+      name: 'config',
+      options: [{ name: sub, type: SUBCOMMAND, options }],
+    });
+    const first = await handle.callback();
+    if (first.type !== 5) return first;
+    return { ...first, data: { content: (await handle.original()).content } };
+  };
   const settings = () => bot.ctx.db.select().from(guilds).where(eq(guilds.id, standIn.guild.id)).get();
   const tick = () => runDailyTick({ ...bot.ctx, sender: discordSender(bot.client) }, clock);
   const channelId = () => standIn.guild.textChannelId;
@@ -89,9 +100,10 @@ describe('daily posts, /config and /service end to end', () => {
     expect(contentOf(await config(boss, 'time', [{ name: 'time', type: STRING, value: '9:00' }]))).toContain(
       '09:00',
     );
-    expect(
-      contentOf(await config(boss, 'timezone', [{ name: 'zone', type: STRING, value: 'europe/lisbon' }])),
-    ).toContain('Europe/Lisbon');
+    const zone = await config(boss, 'timezone', [{ name: 'zone', type: STRING, value: 'europe/lisbon' }]);
+    expect(zone.type).toBe(5); // deferred: the standings rebuild runs after Discord is answered
+    expect(zone.ephemeral).toBe(true);
+    expect(contentOf(zone)).toContain('Europe/Lisbon');
     expect(settings()).toMatchObject({
       dailyChannelId: channelId(),
       dailyTime: '09:00',
