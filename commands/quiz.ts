@@ -145,17 +145,22 @@ export const quizCommand = {
           topic ? text.filterTopic(topic) : null,
           domain ? text.filterDomain(domain, EXAM_DOMAINS[domain][ctx.locale]) : null,
         ].filter((line) => line !== null);
-        await interaction.reply({
-          content: [text.started(interaction.user.id, questionCount, secondsPerQuestion), ...filters].join(
-            '\n',
-          ),
-          allowedMentions: { parse: [] },
-        });
         ctx.log.info(
           { roundId: result.round.id, questionCount, secondsPerQuestion, topic, domain },
           'quiz round started',
         );
-        await runner.begin(result.round.id);
+        try {
+          await interaction.reply({
+            content: [text.started(interaction.user.id, questionCount, secondsPerQuestion), ...filters].join(
+              '\n',
+            ),
+            allowedMentions: { parse: [] },
+          });
+        } finally {
+          // The round is in SQLite already: it must run even when the reply is lost (expired interaction),
+          // or the channel would stay "busy" with no question.
+          await runner.begin(result.round.id);
+        }
         // The first question could not be posted (no permission to send here): the round was closed.
         if (getRound(ctx.db, result.round.id)?.status === 'stopped') {
           await interaction.followUp({ content: text.cannotPost, flags: MessageFlags.Ephemeral });

@@ -11,10 +11,11 @@ export type DailyPost = typeof dailyPosts.$inferSelect;
 
 /**
  * A claim older than this with no message id belongs to a process that died between claiming and
- * sending (or whose send had an unknown outcome); it may be taken over. Generous, so a slow but live
- * send is never doubled.
+ * sending (or whose send had an unknown outcome); it may be taken over, with the same nonce. Longer than
+ * a live send can take (REST timeout and retries), and short enough to stay inside the few minutes in
+ * which Discord drops a repeated nonce.
  */
-export const STALE_CLAIM_MS = 5 * 60_000;
+export const STALE_CLAIM_MS = 2 * 60_000;
 
 export interface Claim {
   post: DailyPost;
@@ -154,9 +155,11 @@ function prepareStatements(sqlite: Database.Database) {
       'select message_id, posted_at from daily_posts where guild_id = ? and kind = ? and local_date = ?',
     ),
     configuredGuilds: sqlite.prepare('select * from guilds where daily_channel_id is not null'),
+    // Rows without a message id close too: the message may have gone out with its id lost (a crash or a
+    // lost response), and an unclosed question would take answers forever.
     openQuestionIds: sqlite.prepare(
       `select id from daily_posts where guild_id = ? and kind = 'question' and closed_at is null
-         and message_id is not null and local_date < ?`,
+         and local_date < ?`,
     ),
   };
 }

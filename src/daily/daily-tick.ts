@@ -83,7 +83,7 @@ async function runGuild(
 }
 
 /**
- * After a failure today, the server is left alone until its settings change (`/config` clears the
+ * After Discord refused a post today, the server is left alone until its settings change (`/config` clears the
  * error) or its next local day: retrying a refused channel every minute would only hammer Discord.
  */
 export function isBlocked(guild: GuildSettings, due: string): boolean {
@@ -127,9 +127,13 @@ async function postKind(
     return 'posted';
   } catch (error) {
     const definite = error instanceof DiscordAPIError;
-    if (definite) releaseClaim(ctx.db, post.id);
     const description = encodeDailyError(error, claim.channelId);
-    recordDailyError(ctx.db, guildId, claim.settingsVersion, description, now);
+    if (definite) {
+      releaseClaim(ctx.db, post.id);
+      // Only a refusal blocks the server for the day: an unknown outcome (network, 5xx) is retried the
+      // same day by taking the stale claim over, so one blip does not cost the day's post.
+      recordDailyError(ctx.db, guildId, claim.settingsVersion, description, now);
+    }
     log.warn(
       {
         err: error,

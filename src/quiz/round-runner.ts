@@ -110,6 +110,8 @@ export class RoundRunner {
   }
 
   private schedule(roundId: number, at: number, task: () => Promise<void>): void {
+    // A step that finishes during shutdown must not leave a timer behind; the next start resumes from SQLite.
+    if (this.shuttingDown) return;
     this.cancelTimer(roundId);
     const cancel = this.deps.scheduler.at(at, () => {
       this.timers.delete(roundId);

@@ -5,6 +5,7 @@ import { updateDailySettings } from '../../src/config/daily-settings';
 import { openDatabase, closeDatabase, type Db } from '../../src/db/database';
 import { dailyPosts, guilds } from '../../src/db/schema';
 import { runDailyTick, type DailyTickContext } from '../../src/daily/daily-tick';
+import { STALE_CLAIM_MS } from '../../src/daily/daily-post-store';
 import { createLogger } from '../../src/logger';
 import { localDateOf, localTimeOf } from '../../src/time/zoned';
 import { apiError, FakeSender, smallDeck } from '../support/daily-fixtures';
@@ -255,17 +256,29 @@ describe('runDailyTick', () => {
       ['question', false],
     ]);
     expect(sender.sent).toHaveLength(1);
-    // Blocked for the day until settings change; after the change, the stale claim is taken over.
-    await tickEveryMinute(ctx, nine + MINUTE, nine + 10 * MINUTE);
+    // Not blocked: nothing is retried while a live send could still be running, then the stale claim is
+    // taken over the same day.
+    await tickEveryMinute(ctx, nine + MINUTE, nine + STALE_CLAIM_MS - MINUTE);
     expect(sender.sent).toHaveLength(1);
-    updateDailySettings(temp.db, 'g', { dailyTime: '09:00' }, 'UTC', nine + 10 * MINUTE);
-    await tickEveryMinute(ctx, nine + 10 * MINUTE, nine + 12 * MINUTE);
+    await tickEveryMinute(ctx, nine + STALE_CLAIM_MS - MINUTE, nine + STALE_CLAIM_MS + 2 * MINUTE);
     // Same row, same nonce: Discord drops the repeat if the first send did arrive.
     expect(sender.sent.map((m) => m.nonce)).toEqual([`daily-${claimed[1]!.id}`, `daily-${claimed[0]!.id}`]);
     expect(postsOf(temp.db, 'g').map((p) => [p.id, p.messageId !== null])).toEqual([
       [claimed[0]!.id, true],
       [claimed[1]!.id, true],
     ]);
+  });
+
+  it('a question of the day whose message id was lost still closes the next day', async () => {
+    addGuild(temp.db, 'g', 'UTC');
+    const day1 = Date.parse('2026-11-27T09:00:00Z');
+    await runDailyTick(ctx, day1);
+    const question = postsOf(temp.db, 'g').find((p) => p.kind === 'question')!;
+    // As after a crash between Discord accepting the post and the id being stored.
+    temp.db.update(dailyPosts).set({ messageId: null }).where(eq(dailyPosts.id, question.id)).run();
+    await runDailyTick(ctx, day1 + DAY);
+    const closed = temp.db.select().from(dailyPosts).where(eq(dailyPosts.id, question.id)).get()!;
+    expect(closed.closedAt).not.toBeNull();
   });
 
   it("the next day's tick edits the previous question with its result and closes it", async () => {
