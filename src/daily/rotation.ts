@@ -17,11 +17,19 @@ export function pickServiceOfDay(
 ): string | null {
   if (serviceNames.length === 0) return null;
   const names = [...new Set(serviceNames)].sort();
-  const cycle = Math.floor(pastSubjects.length / names.length);
-  // The posts of the current cycle are the last (count mod size) ones.
-  const shownThisCycle = new Set(
-    pastSubjects.slice(pastSubjects.length - (pastSubjects.length % names.length)),
-  );
+  // Replay the history: a cycle ends once every service of today's deck has been shown. Services no longer
+  // in the deck are skipped, so a notes edit that adds or drops a service does not bring back a recent one.
+  const inDeck = new Set(names);
+  let cycle = 0;
+  const shownThisCycle = new Set<string>();
+  for (const subject of pastSubjects) {
+    if (!inDeck.has(subject)) continue;
+    shownThisCycle.add(subject);
+    if (shownThisCycle.size === names.length) {
+      cycle += 1;
+      shownThisCycle.clear();
+    }
+  }
   const order = seededOrder(names, `service:${guildId}:${cycle}`);
   return order.find((name) => !shownThisCycle.has(name)) ?? order[0] ?? null;
 }
