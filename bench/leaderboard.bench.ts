@@ -16,6 +16,7 @@ import {
   type StandingsQuery,
 } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
+import { seededRandom } from '../src/deck/random';
 
 const ANSWERS = 1_000_000;
 const MEMBERS = 10_000;
@@ -40,7 +41,7 @@ export async function run(): Promise<void> {
     db.$client.pragma('cache_size = -262144');
     db.$client.pragma('temp_store = memory');
     ensureGuild(db, GUILD, TIME_ZONE, 0);
-    const random = seededRandom(42);
+    const random = seededRandom('42');
     let started = performance.now();
     const insert = db.$client.prepare(`
       insert into answers (guild_id, user_id, question_id, kind, choice, correct, response_ms, points,
@@ -187,16 +188,4 @@ function timeRuns(runs: number, work: () => unknown, budgetMs = 20_000): { media
 
 function fmt(ms: number): string {
   return ms < 10 ? ms.toFixed(3) : ms.toFixed(1);
-}
-
-function seededRandom(seed: number): () => number {
-  // mulberry32: 32-bit integer maths, so no precision is lost in doubles.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }

@@ -7,6 +7,7 @@ import { periodKeysAt } from '../../src/answers/period-keys';
 import { rebuildStandings } from '../../src/leaderboard/rebuild-standings';
 import { createTempDb } from '../support/temp-db';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
+import { seededRandom } from '../../src/deck/random';
 
 const TOPICS = ['Machine Learning', 'IAM', 'Bedrock', 'Embeddings'];
 
@@ -25,17 +26,6 @@ function allStandings(db: Db, guildId = 'g1') {
 }
 
 /** A small deterministic generator so the test data is varied but the same on every run. */
-function seededRandom(seed: number): () => number {
-  // mulberry32: 32-bit integer maths, so no precision is lost in doubles.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 describe('rebuildStandings', () => {
   let temp: ReturnType<typeof createTempDb>;
@@ -47,7 +37,7 @@ describe('rebuildStandings', () => {
   it('reproduces exactly what recordAnswer built, across DST and week/month edges (Europe/Lisbon)', () => {
     seedGuild(temp.db, 'Europe/Lisbon');
     seedGuild(temp.db, 'UTC', 'other');
-    const random = seededRandom(7);
+    const random = seededRandom('7');
     const edges = [
       Date.UTC(2026, 9, 25, 0, 30), // DST ends in Lisbon that night (01:30 and 01:30 again)
       Date.UTC(2026, 9, 25, 1, 30),
