@@ -25,8 +25,6 @@ function allStandings(db: Db, guildId = 'g1') {
     );
 }
 
-/** A small deterministic generator so the test data is varied but the same on every run. */
-
 describe('rebuildStandings', () => {
   let temp: ReturnType<typeof createTempDb>;
   beforeEach(() => {
