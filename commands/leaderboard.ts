@@ -13,7 +13,7 @@ import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { leaderboardMessages } from '../src/leaderboard/messages';
 import { renderLeaderboard } from '../src/leaderboard/render-leaderboard';
 import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsScope } from '../src/leaderboard/standings-queries';
-import { findTopic, searchTopics } from '../src/leaderboard/topic-search';
+import { findTopic, searchTopics } from '../src/deck/topic-search';
 import type { PeriodKind } from '../src/db/schema';
 
 const DOMAIN_NUMBERS = [1, 2, 3, 4, 5] as const;
@@ -114,10 +114,7 @@ export const leaderboardCommand = {
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
     await interaction.respond(
-      searchTopics(ctx.deck.topics, typed).map((topic) => ({
-        name: topic.slice(0, 100),
-        value: topic.slice(0, 100),
-      })),
+      searchTopics(ctx.deck.topics, typed).map((topic) => ({ name: topic, value: topic })),
     );
   },
 } satisfies Command;

@@ -22,7 +22,7 @@ import {
   SECONDS_MIN,
 } from '../src/quiz/round-rules';
 import { startRound } from '../src/quiz/start-round';
-import { suggestTopics } from '../src/quiz/topic-suggestions';
+import { searchTopics } from '../src/deck/topic-search';
 
 const domainChoices = ([1, 2, 3, 4, 5] as const).map((domain) => ({
   name: `${domain}. ${EXAM_DOMAINS[domain]['en-US']}`,
@@ -172,7 +172,7 @@ export const quizCommand = {
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
     await interaction.respond(
-      suggestTopics(ctx.deck.topics, typed).map((topic) => ({ name: topic, value: topic })),
+      searchTopics(ctx.deck.topics, typed).map((topic) => ({ name: topic, value: topic })),
     );
   },
 } satisfies Command;

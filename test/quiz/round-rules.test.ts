@@ -8,7 +8,6 @@ import {
   responseTimeMs,
   resumeStep,
 } from '../../src/quiz/round-rules';
-import { suggestTopics } from '../../src/quiz/topic-suggestions';
 import { multiQ, orderQ, singleQ, trueFalseQ } from './fixtures';
 
 describe('response time and streaks', () => {
@@ -101,19 +100,5 @@ describe('stopping and resuming', () => {
       position: 2,
     });
     expect(resumeStep(3, 3, [], 5000)).toEqual({ kind: 'finish' });
-  });
-});
-
-describe('topic suggestions', () => {
-  it('matches without accents or case, prefix first, at most 25', () => {
-    const topics = [
-      'Métricas de avaliação',
-      'Avaliação de modelos',
-      'Bedrock',
-      ...Array.from({ length: 40 }, (_, i) => `Tópico ${i}`),
-    ];
-    expect(suggestTopics(topics, 'avaliacao')).toEqual(['Avaliação de modelos', 'Métricas de avaliação']);
-    expect(suggestTopics(topics, 'topico')).toHaveLength(25);
-    expect(suggestTopics(topics, '')).toHaveLength(25);
   });
 });

@@ -7,10 +7,19 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** Topics containing what was typed (those starting with it first), at most `limit` (Discord allows 25). */
-export function searchTopics(topics: readonly string[], typed: string, limit = 25): string[] {
+/** Discord's autocomplete choices: at most 25, each value at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/**
+ * Topics containing what was typed (those starting with it first), for /quiz and /leaderboard autocomplete.
+ * A topic too long to be a choice value is left out rather than cut, since a cut one would name no topic.
+ */
+export function searchTopics(topics: readonly string[], typed: string, limit = MAX_CHOICES): string[] {
   const needle = foldForSearch(typed);
-  const matches = topics.filter((topic) => foldForSearch(topic).includes(needle));
+  const matches = topics.filter(
+    (topic) => topic.length <= MAX_CHOICE_LENGTH && foldForSearch(topic).includes(needle),
+  );
   const starts = matches.filter((topic) => foldForSearch(topic).startsWith(needle));
   const rest = matches.filter((topic) => !foldForSearch(topic).startsWith(needle));
   return [...starts, ...rest].slice(0, limit);
