@@ -6,11 +6,13 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import { renderQuestionText } from '../deck/render';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import { dailyMessages } from './messages';
+import { truncate } from '../discord/truncate';
 import { orderCandidates as quizOrderCandidates } from '../quiz/order-candidates';
+import { optionLetter } from '../quiz/round-rules';
+import { isCorrectChoice } from '../quiz/scoring';
 
 /**
  * Answer controls for one question, shared by the question of the day and "test me":
@@ -27,17 +29,8 @@ export interface ControlIds {
   select: string;
 }
 
-export function letter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
 export function formatChoice(question: Question, choice: readonly number[]): string {
-  return choice.map(letter).join(question.type === 'order' ? ' → ' : ' + ');
-}
-
-/** The question as the deck renders it: stem, lettered options "A) …" and the type's instruction. */
-export function questionText(question: Question, locale: Locale): string {
-  return renderQuestionText(question, locale);
+  return choice.map(optionLetter).join(question.type === 'order' ? ' → ' : ' + ');
 }
 
 /**
@@ -78,7 +71,7 @@ export function answerControls(
     .setMaxValues(2)
     .addOptions(
       question.options.map((option, i) => ({
-        label: `${letter(i)}) ${truncate(option, 90)}`,
+        label: `${optionLetter(i)}) ${truncate(option, 90)}`,
         value: String(i),
       })),
     );
@@ -105,11 +98,11 @@ function buttonChoices(question: Question): { label: string; choice: number[]; r
     return orderCandidates(question).map((candidate) => ({
       label: formatChoice(question, candidate),
       choice: candidate,
-      right: isCorrectChoice(question, candidate),
+      right: isCorrectChoice(candidate, question.answers, question.type),
     }));
   }
   return question.options.map((option, i) => ({
-    label: question.type === 'truefalse' ? `${letter(i)}) ${option}` : letter(i),
+    label: question.type === 'truefalse' ? `${optionLetter(i)}) ${option}` : optionLetter(i),
     choice: [i],
     right: question.answers.includes(i),
   }));
@@ -118,16 +111,4 @@ function buttonChoices(question: Question): { label: string; choice: number[]; r
 export function choiceFromButton(question: Question, option: number): number[] | null {
   if (question.type === 'multi') return null;
   return buttonChoices(question)[option]?.choice ?? null;
-}
-
-/** Right when it is the answer: the same option, the same pair in any order, or the same sequence. */
-export function isCorrectChoice(question: Question, choice: readonly number[]): boolean {
-  if (choice.length !== question.answers.length) return false;
-  if (question.type === 'order') return choice.every((value, i) => value === question.answers[i]);
-  const wanted = new Set(question.answers);
-  return new Set(choice).size === wanted.size && choice.every((value) => wanted.has(value));
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

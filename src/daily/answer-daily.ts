@@ -5,7 +5,8 @@ import { answers } from '../db/schema';
 import type { DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
-import { choiceFromButton, choiceFromSelect, formatChoice, isCorrectChoice } from './answer-controls';
+import { isCorrectChoice } from '../quiz/scoring';
+import { choiceFromButton, choiceFromSelect, formatChoice } from './answer-controls';
 import { findDailyPost } from './daily-post-store';
 
 /** Flat points for the question of the day: speed over 24 hours means nothing. */
@@ -47,7 +48,7 @@ export function answerDailyQuestion(
       if (choice === null) return { status: 'bad-choice' };
 
       ensureGuild(db, input.guildId, defaultTimezone, now);
-      const correct = isCorrectChoice(question, choice);
+      const correct = isCorrectChoice(choice, question.answers, question.type);
       const recorded = recordAnswer(db, {
         guildId: input.guildId,
         userId: input.userId,

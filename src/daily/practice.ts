@@ -10,11 +10,11 @@ import {
   choiceFromButton,
   choiceFromSelect,
   formatChoice,
-  isCorrectChoice,
-  questionText,
-  truncate,
   type ActionRow,
 } from './answer-controls';
+import { renderQuestionText } from '../deck/render';
+import { truncate } from '../discord/truncate';
+import { isCorrectChoice } from '../quiz/scoring';
 import { practiceButtonId, practiceSelectId } from './custom-ids';
 import { explanationEmbed } from './question-post';
 import { dailyMessages } from './messages';
@@ -45,7 +45,7 @@ export function renderPracticeQuestion(
 ): { content: string; components: ActionRow[] } {
   const text = dailyMessages(locale);
   return {
-    content: truncate(`${text.practiceIntro(card.name)}\n\n${questionText(question, locale)}`, 2000),
+    content: truncate(`${text.practiceIntro(card.name)}\n\n${renderQuestionText(question, locale)}`, 2000),
     components: answerControls(question, controlIds(question), locale),
   };
 }
@@ -74,7 +74,7 @@ export function answerPractice(
       ? choiceFromButton(question, input.option)
       : choiceFromSelect(question, input.values ?? []);
   if (choice === null) return { status: 'bad-choice' };
-  const correct = isCorrectChoice(question, choice);
+  const correct = isCorrectChoice(choice, question.answers, question.type);
   ensureGuild(db, input.guildId, defaultTimezone, now);
   recordAnswer(db, {
     guildId: input.guildId,
@@ -93,7 +93,7 @@ export function answerPractice(
   const verdict = correct ? text.practiceRight : text.practiceWrong(formatChoice(question, question.answers));
   const content = truncate(
     [
-      questionText(question, locale),
+      renderQuestionText(question, locale),
       '',
       `${verdict} (${formatChoice(question, choice)})`,
       `-# ${text.practiceCounted}`,

@@ -1,15 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
-import {
-  answerControls,
-  formatChoice,
-  letter,
-  orderCandidates,
-  questionText,
-  truncate,
-  type ActionRow,
-} from './answer-controls';
+import { answerControls, formatChoice, orderCandidates, type ActionRow } from './answer-controls';
+import { renderQuestionText } from '../deck/render';
+import { truncate } from '../discord/truncate';
+import { optionLetter } from '../quiz/round-rules';
 import { dailyAnswerButtonId, dailyAnswerSelectId } from './custom-ids';
 import { dailyMessages } from './messages';
 
@@ -48,7 +43,7 @@ export function renderDailyQuestion(question: Question, postId: number, localDat
   const content = [
     text.questionOfTheDay(displayDate(localDate, 'pt-BR')),
     '',
-    questionText(question, 'pt-BR'),
+    renderQuestionText(question, 'pt-BR'),
     '',
     `-# ${text.questionFooter}`,
   ].join('\n');
@@ -70,7 +65,7 @@ export function renderDailyResult(
   const head = [
     text.resultHeading(displayDate(localDate, 'pt-BR')),
     '',
-    questionText(question, 'pt-BR'),
+    renderQuestionText(question, 'pt-BR'),
     '',
     text.rightAnswer(formatChoice(question, question.answers)),
     text.shareRight(tally.right, tally.total),
@@ -98,7 +93,7 @@ function countLines(question: Question, tally: DailyTally): string[] {
       if (perOption[index] !== undefined) perOption[index] += count;
     }
   }
-  return perOption.map((count, i) => text.optionCount(letter(i), count));
+  return perOption.map((count, i) => text.optionCount(optionLetter(i), count));
 }
 
 export function explanationEmbed(explanation: string, locale: Locale): APIEmbed {

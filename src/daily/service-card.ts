@@ -2,7 +2,8 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmb
 import type { ServiceCard } from '../deck/types';
 import type { Locale } from '../i18n';
 import { serviceSlug } from '../services/service-search';
-import { truncate, type ActionRow } from './answer-controls';
+import { truncate } from '../discord/truncate';
+import type { ActionRow } from './answer-controls';
 import { testMeId } from './custom-ids';
 import { dailyMessages } from './messages';
 

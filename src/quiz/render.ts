@@ -17,6 +17,7 @@ import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
 import { quizMessages } from './messages';
 import { orderCandidates } from './order-candidates';
 import { describeChoice, optionLetter } from './round-rules';
+import { truncate } from '../discord/truncate';
 
 /** Discord's limits (docs: embed and component limits). */
 export const LIMITS = {
@@ -42,9 +43,6 @@ export interface QuestionView {
   deadlineAt: number;
   locale: Locale;
 }
-
-export const truncate = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
 const buttonRows = (buttons: ButtonBuilder[]) => {
   const rows: ActionRowBuilder<ButtonBuilder>[] = [];

@@ -5,7 +5,6 @@ import {
   answerControls,
   choiceFromButton,
   choiceFromSelect,
-  isCorrectChoice,
   orderCandidates,
 } from '../../src/daily/answer-controls';
 import { answerPractice, pickPracticeQuestion, renderPracticeQuestion } from '../../src/daily/practice';
@@ -13,6 +12,7 @@ import { closeQuestion } from '../../src/daily/daily-post-store';
 import { answers, dailyPosts, guilds, standings } from '../../src/db/schema';
 import { smallDeck } from '../support/daily-fixtures';
 import { createTempDb } from '../support/temp-db';
+import { isCorrectChoice } from '../../src/quiz/scoring';
 
 const deck = smallDeck();
 
@@ -32,14 +32,14 @@ describe('answer controls', () => {
 
   it('judges multi answers as a set and order answers as a sequence', () => {
     const multi = deck.questionById.get('q-multi')!;
-    expect(isCorrectChoice(multi, choiceFromSelect(multi, ['2', '0'])!)).toBe(true);
-    expect(isCorrectChoice(multi, choiceFromSelect(multi, ['0', '1'])!)).toBe(false);
+    expect(isCorrectChoice(choiceFromSelect(multi, ['2', '0'])!, multi.answers, multi.type)).toBe(true);
+    expect(isCorrectChoice(choiceFromSelect(multi, ['0', '1'])!, multi.answers, multi.type)).toBe(false);
     expect(choiceFromSelect(multi, ['0', '0'])).toBeNull();
     expect(choiceFromSelect(multi, ['0', '9'])).toBeNull();
     const order = deck.questionById.get('q-order')!;
     // Order questions: one button per candidate ordering, exactly one of them right.
     const verdicts = orderCandidates(order).map((_, i) =>
-      isCorrectChoice(order, choiceFromButton(order, i)!),
+      isCorrectChoice(choiceFromButton(order, i)!, order.answers, order.type),
     );
     expect(verdicts.filter(Boolean)).toHaveLength(1);
     expect(choiceFromButton(order, verdicts.indexOf(true))).toEqual([1, 0, 2]);

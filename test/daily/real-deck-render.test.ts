@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCorrectChoice, orderCandidates } from '../../src/daily/answer-controls';
+import { orderCandidates } from '../../src/daily/answer-controls';
+import { isCorrectChoice } from '../../src/quiz/scoring';
 import { renderPracticeQuestion } from '../../src/daily/practice';
 import { renderDailyQuestion, renderDailyResult } from '../../src/daily/question-post';
 import { renderServiceCard } from '../../src/daily/service-card';
@@ -46,7 +47,9 @@ describe('daily renders of the real deck', () => {
       const card = deck.deck.services.find((s) => s.questionIds.includes(question.id));
       if (card) expect(check(renderPracticeQuestion(card, question, 'en-US')), question.id).toBeNull();
       if (question.type === 'order') {
-        expect(orderCandidates(question).filter((c) => isCorrectChoice(question, c))).toHaveLength(1);
+        expect(
+          orderCandidates(question).filter((c) => isCorrectChoice(c, question.answers, question.type)),
+        ).toHaveLength(1);
       }
     }
   });

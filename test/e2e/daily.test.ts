@@ -1,7 +1,8 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isCorrectChoice, orderCandidates } from '../../src/daily/answer-controls';
+import { orderCandidates } from '../../src/daily/answer-controls';
+import { isCorrectChoice } from '../../src/quiz/scoring';
 import { runDailyTick } from '../../src/daily/daily-tick';
 import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';
@@ -137,7 +138,10 @@ describe('daily posts, /config and /service end to end', () => {
       q.type === 'multi'
         ? answer(controls[0]!.custom_id!, q.answers.map(String))
         : q.type === 'order'
-          ? answer(controls[orderCandidates(q).findIndex((c) => isCorrectChoice(q, c))]!.custom_id!)
+          ? answer(
+              controls[orderCandidates(q).findIndex((c) => isCorrectChoice(c, q.answers, q.type))]!
+                .custom_id!,
+            )
           : answer(controls[q.answers[0]!]!.custom_id!);
     const ack = await rightAnswer();
     expect(ack.ephemeral).toBe(true);
