@@ -1,14 +1,8 @@
+import { normalize } from '../deck/text';
 import type { ServiceCard } from '../deck/types';
 
 /** Lower case, no accents, runs of anything else as one space: "Amazon  Rekognição" ≈ "amazon rekognicao". */
-export function searchForm(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+const searchForm = normalize;
 
 /** A custom_id-safe, stable handle for a service: "Amazon SageMaker" → "amazon-sagemaker". */
 export function serviceSlug(name: string): string {
