@@ -15,6 +15,11 @@ import { createTemplateContext } from './templates/context';
 import { normalize } from './text';
 import type { Deck, Question } from './types';
 import { deckSchema } from './types';
+import { loadExamGuide } from './guide';
+import { readItemFiles, type ItemFile, type ItemFinding } from './items/load';
+import { bankForNotes } from './items/bank';
+import { keepInDrill, toDrillQuestion } from './drill';
+import { indexNotes } from './items/sources';
 
 export interface BuildOptions {
   /** Named in error messages, e.g. "data/notes/aif-c01.pt-BR.md". */
@@ -23,12 +28,18 @@ export interface BuildOptions {
   data?: DeckData;
   /** Skip the lint (for tools that want to inspect a deck with defects). */
   lint?: boolean;
+  /** The exam item bank; defaults to the files in data/items. */
+  items?: readonly ItemFile[];
 }
 
 export interface BuildResult {
   deck: Deck;
   facts: FactBase;
   meta: Map<string, QuestionMeta>;
+  /** Defects of the item bank (the build throws on them unless lint is off). */
+  itemFindings: ItemFinding[];
+  /** Whether the bank was written for these notes (else only the drill tier is built). */
+  bankApplies: boolean;
 }
 
 /** Notes → facts → questions → service cards. Pure: the same notes always give the same deck. */
@@ -44,8 +55,14 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
   const { markdown: corrected } = applyErrata(markdown, data.errata, options.file);
   const facts = extractFacts(corrected, { file: options.file, services, domainRules: data.domainRules });
   const context = createTemplateContext(facts, overlaps, services);
-  const drafts = dedupe(generateDrafts(context));
-  const questions = drafts.map((d) => d.question);
+  const drafts = dedupe(generateDrafts(context).filter(keepInDrill));
+  const notes = indexNotes(markdown);
+  const bank = bankForNotes(options.items ?? readItemFiles(), {
+    notes: markdown,
+    guide: loadExamGuide(),
+    services,
+  });
+  const questions = [...bank.questions, ...drafts.map((d) => toDrillQuestion(d, notes))];
   const meta = new Map(drafts.map((d) => [d.question.id, d.meta]));
   const deck = deckSchema.parse({
     notesSha256: sha256(markdown),
@@ -60,9 +77,16 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
       services,
       sequences: facts.sequences,
     });
+    for (const f of bank.findings) {
+      findings.push({
+        rule: 'item',
+        questionId: f.id,
+        message: `${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`,
+      });
+    }
     if (findings.length > 0) throw new DeckLintError(findings);
   }
-  return { deck, facts, meta };
+  return { deck, facts, meta, itemFindings: bank.findings, bankApplies: bank.applies };
 }
 
 export function buildDeck(markdown: string, options: BuildOptions): Deck {
@@ -82,6 +106,6 @@ function dedupe(drafts: Draft[]): Draft[] {
   });
 }
 
-function answerText(question: Question): string {
+function answerText(question: Draft['question']): string {
   return question.answers.map((i) => normalize(question.options[i] ?? '')).join('|');
 }

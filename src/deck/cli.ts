@@ -8,13 +8,15 @@ import { seededRandom, shuffled } from './random';
 import { renderAnswer, renderQuestionText } from './render';
 import { summarizeDeck } from './summary';
 import type { Deck, Question } from './types';
+import { itemsCheck } from './items/check';
 
 const USAGE = `usage: npm run deck -- <command> [--notes <path>]
   stats                 counts by type, domain, topic and services
   show <id>             one question with its answer and explanation
   sample <n> --seed <s> n questions chosen by the seed
   lint                  exit 1 if the lint finds anything
-  export <file>         write the deck as one JSON document`;
+  export <file>         write the deck as one JSON document
+  items-check [file…]   check the item bank (all of data/items, or the files named)`;
 
 class UsageError extends Error {}
 
@@ -84,6 +86,9 @@ function main(argv: string[]): number {
       writeFileSync(arg, exportDeck(deck));
       console.log(`wrote ${arg}: ${deck.questions.length} questions, ${deck.services.length} service cards`);
       return 0;
+    }
+    case 'items-check': {
+      return itemsCheck(readFileSync(notes, 'utf8'), args.slice(1));
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'missing command');

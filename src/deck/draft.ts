@@ -9,7 +9,16 @@ export interface QuestionMeta {
   exclusive: boolean;
 }
 
+/** A generated question before the build files it in the drill tier and resolves its source passage. */
+export type DraftQuestion = Omit<
+  Question,
+  'tier' | 'objectives' | 'rationales' | 'beyond' | 'doc' | 'sources' | 'prompts' | 'scenario'
+> & {
+  /** Why each option is right or wrong, when the template knows; otherwise the build derives them. */
+  rationales?: string[];
+};
+
 export interface Draft {
-  question: Question;
+  question: DraftQuestion;
   meta: QuestionMeta;
 }

@@ -10,7 +10,11 @@ export type LintRule =
   | 'order-permutation'
   | 'duplicate-question'
   | 'errata-text'
-  | 'unofficial-name';
+  | 'unofficial-name'
+  | 'item'
+  | 'about-the-notes'
+  | 'template-artifact'
+  | 'rationale-restates';
 
 export interface LintFinding {
   rule: LintRule;

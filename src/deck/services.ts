@@ -29,6 +29,11 @@ export class ServiceRegistry {
     return this.byOfficial.get(official);
   }
 
+  /** The entry a name stands for: its official name, an alias or a misnomer. */
+  lookup(name: string): ServiceEntry | undefined {
+    return this.byAnyName.get(name);
+  }
+
   /** Rewrite wrong names (e.g. "AWS Rekognition") to the official ones; other text is untouched. */
   fixNames(text: string): string {
     return text.replace(this.misnomerFinder, (found) => this.byAnyName.get(found)?.name ?? found);

@@ -67,9 +67,11 @@ export function firstSentence(text: string, min = 40): string {
   return first !== undefined && first.length >= min ? first : text;
 }
 
-/** Cut at a word boundary with an ellipsis. */
+/** Cut at the last whole sentence that fits; failing that, at a word boundary with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
+  const sentences = text.slice(0, max).match(/^.*[.;!?](?=\s)/s)?.[0];
+  if (sentences && sentences.length > max / 2) return sentences.replace(/;$/, '.');
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')}…`;

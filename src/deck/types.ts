@@ -23,13 +23,25 @@ export type ExamDomain = z.infer<typeof domainSchema>;
 export const sourceSchema = z.object({
   /** Heading path in the notes, e.g. "O Pipeline de Machine Learning (ML) > 6. Treinar, Ajustar e Avaliar o Modelo". */
   heading: z.string().min(1),
-  /** 1-based line in the notes file. */
-  line: z.number().int().positive(),
+  /** 1-based line in the notes file; 0 for an item that rests on AWS documentation only ("beyond"). */
+  line: z.number().int().nonnegative(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const questionTypeSchema = z.enum(['single', 'multi', 'truefalse', 'order']);
+/** A passage of the notes that supports the answer: its current line and the quoted words. */
+export const quoteSchema = z.object({ line: z.number().int().positive(), quote: z.string().min(1) });
+export type SourceQuote = z.infer<typeof quoteSchema>;
+
+/**
+ * Question formats. `truefalse` is kept only so old answers still parse: no tier produces it any more
+ * (the exam has no true/false items).
+ */
+export const questionTypeSchema = z.enum(['single', 'multi', 'truefalse', 'order', 'match']);
 export type QuestionType = z.infer<typeof questionTypeSchema>;
+
+/** exam: the hand-written item bank (data/items); drill: questions generated from the notes. */
+export const tierSchema = z.enum(['exam', 'drill']);
+export type Tier = z.infer<typeof tierSchema>;
 
 /**
  * One drill question.
@@ -37,6 +49,7 @@ export type QuestionType = z.infer<typeof questionTypeSchema>;
  * - multi: "choose TWO" of 5 options, answers has two indexes.
  * - truefalse: options ["Verdadeiro", "Falso"], answers has one index.
  * - order: options are the items as shown (shuffled); answers lists option indexes in the right order.
+ * - match: prompts[i] is matched to options[answers[i]] (3–4 prompts, 3–5 options).
  */
 export const questionSchema = z.object({
   id: z.string().min(1),
@@ -50,6 +63,21 @@ export const questionSchema = z.object({
   domain: domainSchema,
   /** Official names of the AWS services this question is about (for service cards and "test me"). */
   services: z.array(z.string()),
+  tier: tierSchema,
+  /** Exam-guide objective ids ("1.1.3") the question tests; the first is the main one. */
+  objectives: z.array(z.string().regex(/^[1-5]\.\d\.\d$/)),
+  /** Why each option is right or wrong here, one per option. */
+  rationales: z.array(z.string().min(1)),
+  /** Rests on AWS documentation rather than the notes ("além das notas"). */
+  beyond: z.boolean(),
+  /** The AWS documentation page a `beyond` item rests on. */
+  doc: z.string().url().optional(),
+  /** Note passages supporting the answer; empty only when `beyond`. */
+  sources: z.array(quoteSchema),
+  /** match only: the prompts, each answered by options[answers[i]]. */
+  prompts: z.array(z.string().min(1)).optional(),
+  /** The stem is a scenario (who, need, deciding constraint). */
+  scenario: z.boolean(),
 });
 export type Question = z.infer<typeof questionSchema>;
 

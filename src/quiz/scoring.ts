@@ -63,7 +63,8 @@ export function scoreAnswer({ correct, responseMs, limitMs, streakBefore }: Answ
  * Whether the chosen option indexes answer the question:
  * - single / truefalse: exactly the one right index;
  * - multi ("choose TWO"): all or nothing, the same set of indexes, each chosen once;
- * - order: the same indexes in the same sequence.
+ * - order: the same indexes in the same sequence;
+ * - match: one option index per prompt, every pair right (no partial credit, as on the exam).
  */
 export function isCorrectChoice(
   chosen: readonly number[],
@@ -83,6 +84,8 @@ export function isCorrectChoice(
       );
     }
     case 'order':
+    case 'match':
+      // order: the same indexes in the same sequence; match: prompt i answered by option answers[i].
       return (
         chosen.length === answers.length && chosen.every((index, position) => index === answers[position])
       );

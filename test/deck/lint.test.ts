@@ -6,6 +6,7 @@ import { OverlapIndex } from '../../src/deck/overlaps';
 import { ServiceRegistry } from '../../src/deck/services';
 import type { Deck, Question } from '../../src/deck/types';
 import { shippedDeck } from './helpers';
+import { question } from '../support/question-fields';
 
 const data = loadDeckData();
 const context: LintContext = {
@@ -26,7 +27,7 @@ const context: LintContext = {
   ],
 };
 
-const good: Question = {
+const good: Question = question({
   id: 'q1',
   type: 'single',
   stem: 'Qual serviço da AWS converte texto em fala realista?',
@@ -37,7 +38,7 @@ const good: Question = {
   topic: 'Serviços de IA gerenciados',
   domain: 1,
   services: ['Amazon Polly'],
-};
+});
 
 function rulesFor(question: Question, extra: Question[] = []): LintRule[] {
   const deck: Deck = { notesSha256: '0'.repeat(64), questions: [question, ...extra], services: [] };

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderAnswer, renderQuestionText } from '../../src/deck/render';
 import type { Question } from '../../src/deck/types';
 import { shippedDeck } from './helpers';
+import { question } from '../support/question-fields';
 
-const base: Question = {
+const base: Question = question({
   id: 'x',
   type: 'single',
   stem: 'Qual serviço converte texto em fala?',
@@ -14,7 +15,7 @@ const base: Question = {
   topic: 'Serviços',
   domain: 1,
   services: [],
-};
+});
 
 describe('renderQuestionText', () => {
   it('letters the options under the stem', () => {

@@ -1,8 +1,9 @@
 import type { Question } from '../../src/deck/types';
+import { question } from '../support/question-fields';
 
 /** Small hand-made questions of every type, for tests that must not wait for the real deck. */
 export function makeQuestion(over: Partial<Question> & { id: string }): Question {
-  return {
+  return question({
     type: 'single',
     stem: `Qual serviço faz ${over.id}?`,
     options: ['Amazon SageMaker', 'Amazon Bedrock', 'Amazon Comprehend', 'Amazon Rekognition'],
@@ -13,7 +14,7 @@ export function makeQuestion(over: Partial<Question> & { id: string }): Question
     domain: 2,
     services: ['Amazon Bedrock'],
     ...over,
-  };
+  });
 }
 
 export const singleQ = makeQuestion({ id: 'single-1' });

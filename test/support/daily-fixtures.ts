@@ -2,6 +2,7 @@ import { DiscordAPIError } from 'discord.js';
 import { createDeckIndex, type DeckIndex } from '../../src/deck';
 import type { Question, ServiceCard } from '../../src/deck/types';
 import type { DailySender, OutgoingMessage } from '../../src/daily/sender';
+import { question } from './question-fields';
 
 /** A small hand-made deck: 6 services, one question per service plus a multi and an order question. */
 export function smallDeck(): DeckIndex {
@@ -13,25 +14,27 @@ export function smallDeck(): DeckIndex {
     'AWS Glue DataBrew',
     'Amazon Fraud Detector',
   ];
-  const questions: Question[] = names.map((name, i) => ({
-    id: `q-${i}`,
-    type: 'single',
-    stem: `Qual serviço corresponde à descrição ${i}?`,
-    options: [
-      names[i] ?? '',
-      names[(i + 1) % names.length] ?? '',
-      names[(i + 2) % names.length] ?? '',
-      'Nenhum',
-    ],
-    answers: [0],
-    explanation: `Porque ${name} faz a coisa ${i}.`,
-    source: { heading: 'Serviços', line: 10 + i },
-    topic: 'servicos',
-    domain: 3,
-    services: [name],
-  }));
+  const questions: Question[] = names.map((name, i) =>
+    question({
+      id: `q-${i}`,
+      type: 'single',
+      stem: `Qual serviço corresponde à descrição ${i}?`,
+      options: [
+        names[i] ?? '',
+        names[(i + 1) % names.length] ?? '',
+        names[(i + 2) % names.length] ?? '',
+        'Nenhum',
+      ],
+      answers: [0],
+      explanation: `Porque ${name} faz a coisa ${i}.`,
+      source: { heading: 'Serviços', line: 10 + i },
+      topic: 'servicos',
+      domain: 3,
+      services: [name],
+    }),
+  );
   questions.push(
-    {
+    question({
       id: 'q-multi',
       type: 'multi',
       stem: 'Quais DOIS são serviços de IA?',
@@ -42,8 +45,8 @@ export function smallDeck(): DeckIndex {
       topic: 'servicos',
       domain: 1,
       services: ['Amazon Rekognition', 'Amazon Comprehend'],
-    },
-    {
+    }),
+    question({
       id: 'q-order',
       type: 'order',
       stem: 'Ponha as etapas na ordem.',
@@ -54,7 +57,7 @@ export function smallDeck(): DeckIndex {
       topic: 'pipeline',
       domain: 1,
       services: [],
-    },
+    }),
   );
   const services: ServiceCard[] = names.map((name, i) => ({
     name,

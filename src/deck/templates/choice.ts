@@ -86,6 +86,8 @@ export function choiceQuestion(spec: ChoiceSpec): Draft | undefined {
       options: options.map((o) => o.text),
       answers,
       explanation: explain(spec.intro, options, answers),
+      // An answer without its own note is explained by the intro (what the right entity is).
+      rationales: options.map((o) => o.note || (spec.correct.includes(o) ? spec.intro : '')),
       source: spec.source,
       topic: spec.topic,
       domain: spec.domain,

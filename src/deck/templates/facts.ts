@@ -119,7 +119,7 @@ function describeStem(fact: Fact): string | undefined {
         return /^\d+\./.test(fact.name)
           ? `Qual alternativa descreve a etapa “${name}” do pipeline de ML?`
           : `Qual alternativa descreve a prática “${name}”?`;
-      return `Para que serve ${name}, segundo as notas?`;
+      return `Para que serve ${name}?`;
     case 'detail':
       if (/caso de uso/i.test(fact.attribute)) return `Qual é um caso de uso típico de ${name}?`;
       // Rules of thumb are formulaic ("higher is better"); the metric-direction template drills them.
@@ -127,11 +127,12 @@ function describeStem(fact: Fact): string | undefined {
       if (fact.attribute === 'Solução') return `Qual é a solução indicada para ${name}?`;
       return `Qual afirmação sobre ${name} está correta?`;
     case 'cell':
-      return `Na tabela “${fact.table?.title}”, o que aparece em “${fact.attribute}” para “${name}”?`;
+      // "What is in column X for row Y" asks about the notes' table, not about AWS.
+      return undefined;
     case 'item':
       return fact.subjects.length > 0
         ? `Qual alternativa descreve o ${name}?`
-        : `Em “${label(fact)}”, qual alternativa descreve “${name}”?`;
+        : `Qual alternativa descreve “${name}”?`;
     default:
       return undefined;
   }
@@ -147,12 +148,12 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
   const correct: ChoiceOption = {
     text: optionText(fact),
     entity: fact.name,
-    note: '',
+    note: `Certo: esta é a descrição de ${displayName(fact.name)}.`,
   };
   const pool = related.map((r) => ({
     text: optionText(r),
     entity: r.name,
-    note: `descreve ${displayName(r.name)}.`,
+    note: `Descreve ${displayName(r.name)}, não ${displayName(fact.name)}.`,
   }));
   return choiceQuestion({
     template: `describe-${fact.kind}`,
@@ -170,18 +171,18 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
   });
 }
 
-function identifyStem(context: TemplateContext, fact: Fact, text: string): string {
+function identifyStem(context: TemplateContext, fact: Fact, text: string): string | undefined {
   if (fact.subjects.length === 1)
     return `Qual serviço ou recurso da AWS corresponde a esta descrição?\n“${text}”`;
   switch (fact.kind) {
     case 'concept':
       return `A qual conceito se refere ${attributePhrase(fact.attribute)}?\n“${text}”`;
     case 'detail':
-      return `Em “${label(fact)}”, a qual item se refere ${attributePhrase(fact.attribute)}?\n“${text}”`;
+      return `A qual termo se refere ${attributePhrase(fact.attribute)}?\n“${text}”`;
     case 'cell':
-      return `Na tabela “${fact.table?.title}”, qual “${fact.table?.keyHeader}” tem em “${fact.attribute}”:\n“${text}”`;
+      return undefined;
     default:
-      return `Em “${label(fact)}”, qual item corresponde a esta descrição?\n“${text}”`;
+      return `Qual termo corresponde a esta descrição?\n“${text}”`;
   }
 }
 
@@ -218,12 +219,14 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
       });
     }
   }
+  const stem = identifyStem(context, fact, text);
+  if (!stem) return undefined;
   return choiceQuestion({
     template: `identify-${fact.kind}`,
     identity: fact.key,
     ownText: fact.text,
     type: 'single',
-    stem: identifyStem(context, fact, text),
+    stem,
     correct: [{ text: displayName(fact.name), entity: fact.name, note: '' }],
     pool: [...pool.values()],
     intro: `${displayName(fact.name)}: ${clip(firstSentence(fact.text), 300)}`,

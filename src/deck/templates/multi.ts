@@ -136,7 +136,11 @@ function examplePairs(context: TemplateContext): (Draft | undefined)[] {
     const pool = cells
       .filter((c) => c !== cell && !conflicts(context, c.name, cell.name))
       .flatMap((c) =>
-        examplesOf(c).map((e) => ({ text: e, entity: e, note: `${e} é exemplo de ${c.name}.` })),
+        examplesOf(c).map((e) => ({
+          text: e,
+          entity: e,
+          note: `${e} é exemplo de ${c.name}, não de ${cell.name}.`,
+        })),
       );
     for (let i = 0; i + 1 < own.length; i++) {
       const pair = [own[i] as string, own[i + 1] as string];
@@ -146,10 +150,14 @@ function examplePairs(context: TemplateContext): (Draft | undefined)[] {
           identity: `${cell.key}|${pair.join('+')}`,
           ownText: cell.text,
           type: 'multi',
-          stem: `Na tabela “${cell.table?.title}”, quais DOIS são exemplos de ${cell.name}? (Escolha DUAS.)`,
-          correct: pair.map((e) => ({ text: e, entity: e, note: '' })),
+          stem: `Quais DOIS são exemplos de ${cell.name}? (Escolha DUAS.)`,
+          correct: pair.map((e) => ({
+            text: e,
+            entity: e,
+            note: `Certo: ${e} é um exemplo de ${cell.name}.`,
+          })),
           pool,
-          intro: `Exemplos de ${cell.name} nas notas: ${cell.text}.`,
+          intro: `Exemplos de ${cell.name}: ${cell.text}.`,
           source: { heading: cell.heading, line: cell.line },
           topic: cell.topic,
           domain: cell.domain,

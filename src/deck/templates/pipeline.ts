@@ -48,7 +48,7 @@ function orderQuestions(sequence: Sequence): Draft[] {
         ? `Coloque estas etapas do pipeline de ML na ordem em que acontecem.`
         : `Coloque na ordem correta as etapas do fluxo “${sequence.name}” (${sequence.heading}).`,
       items,
-      explanation: clip(`Ordem nas notas: ${full}.`, 1000),
+      explanation: clip(`Ordem do pipeline de ML: ${full}.`, 1000),
       source: { heading: sequence.heading, line: sequence.line },
       topic: sequence.topic,
       domain: sequence.domain,
@@ -89,7 +89,11 @@ function precedenceStatements(sequence: Sequence): Draft[] {
 
 function stepOption(pipeline: Sequence, index: number): ChoiceOption {
   const name = pipeline.items[index] as string;
-  return { text: name, entity: name, note: `${name} é a etapa ${index + 1}.` };
+  return {
+    text: name,
+    entity: name,
+    note: `${name} é a etapa ${index + 1} de ${pipeline.items.length} do pipeline de ML.`,
+  };
 }
 
 /** "Which step comes right after / before X?" */
@@ -116,7 +120,7 @@ function neighbourQuestions(pipeline: Sequence): Draft[] {
           stem: `No pipeline de ML, qual etapa vem imediatamente ${direction} de “${item}”?`,
           correct: [stepOption(pipeline, j)],
           pool,
-          intro: clip(`A sequência nas notas é: ${full}.`, 600),
+          intro: clip(`A sequência do pipeline de ML é: ${full}.`, 600),
           source: { heading: pipeline.heading, line: pipeline.line },
           topic: pipeline.topic,
           domain: pipeline.domain,
@@ -185,7 +189,7 @@ function activityQuestions(context: TemplateContext): Draft[] {
         stem: `A atividade-chave “${activity.text.replace(/\.$/, '')}” pertence a qual etapa ou prática do ciclo de vida de ML?`,
         correct: [{ ...option(own), note: '' }],
         pool,
-        intro: `As notas listam essa atividade em “${displayName(own)}”.`,
+        intro: `Essa atividade faz parte de “${displayName(own)}”.`,
         source: { heading: activity.heading, line: activity.line },
         topic: activity.topic,
         domain: activity.domain,
