@@ -13,7 +13,7 @@ import { ServiceRegistry } from './services';
 import { buildServiceCards } from './cards';
 import { createTemplateContext } from './templates/context';
 import { normalize } from './text';
-import type { Deck, Question } from './types';
+import type { Deck } from './types';
 import { deckSchema } from './types';
 import { loadExamGuide } from './guide';
 import { readItemFiles, type ItemFile, type ItemFinding } from './items/load';

@@ -88,7 +88,9 @@ function main(argv: string[]): number {
       return 0;
     }
     case 'items-check': {
-      return itemsCheck(readFileSync(notes, 'utf8'), args.slice(1));
+      const { lines, ok } = itemsCheck(readFileSync(notes, 'utf8'), args.slice(1));
+      for (const line of lines) console.log(line);
+      return ok ? 0 : 1;
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'missing command');

@@ -8,9 +8,9 @@ import { formatItemFinding, loadItems, readItemFiles, type ItemFile } from './lo
 
 /**
  * `npm run deck -- items-check [file…]`: every finding of the bank's own checks and of the deck lint,
- * one `file:line: id: problem` line each, for writers. Returns the exit code.
+ * one `file:line: id: problem` line each, then a count line, for writers.
  */
-export function itemsCheck(notes: string, paths: readonly string[]): number {
+export function itemsCheck(notes: string, paths: readonly string[]): { lines: string[]; ok: boolean } {
   const files: ItemFile[] =
     paths.length > 0
       ? paths.map((p) => ({ file: relative(process.cwd(), p) || p, text: readFileSync(p, 'utf8') }))
@@ -26,8 +26,8 @@ export function itemsCheck(notes: string, paths: readonly string[]): number {
       );
     }
   }
-  for (const line of lines) console.log(line);
   const count = [...loaded.byFile.values()].reduce((n, qs) => n + qs.length, 0);
-  console.log(`${count} item(s) in ${files.length} file(s), ${lines.length} finding(s)`);
-  return lines.length > 0 ? 1 : 0;
+  const ok = lines.length === 0;
+  lines.push(`${count} item(s) in ${files.length} file(s), ${lines.length} finding(s)`);
+  return { lines, ok };
 }

@@ -100,14 +100,6 @@ function servicesOf(fact: Fact): string[] {
   return [...fact.subjects, ...fact.mentions];
 }
 
-/** Containers that say nothing on their own ("Recursos") are shown with the section they belong to. */
-const GENERIC_CONTAINERS = new Set(['Recursos', 'Ferramentas', 'Atividades-chave', 'Preços', 'Parâmetros']);
-
-function label(fact: Fact): string {
-  const last = fact.path.at(-1) ?? fact.heading;
-  const previous = fact.path.at(-2);
-  return GENERIC_CONTAINERS.has(last) && previous ? `${displayName(previous)} › ${last}` : displayName(last);
-}
 
 function describeStem(fact: Fact): string | undefined {
   const name = displayName(fact.name);
