@@ -6,19 +6,23 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
+import {
+  answeredInPanel,
+  choiceFromInput,
+  describeChoice,
+  optionLetter,
+  type ChoiceInput,
+} from '../answers/choice';
+import { panelMessages } from '../answers/messages';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
-import { dailyMessages } from './messages';
 import { truncate } from '../discord/truncate';
 import { orderCandidates as quizOrderCandidates } from '../quiz/order-candidates';
-import { optionLetter } from '../quiz/round-rules';
-import { isCorrectChoice } from '../quiz/scoring';
 
 /**
  * Answer controls for one question, shared by the question of the day and "test me":
- * single/true-false → one letter button per option; multi ("choose TWO") → a select of exactly two;
- * order → one button per candidate ordering ("B → A → C"). Small stand-ins for the quiz renderers
- * (src/quiz); order candidates are the quiz's own.
+ * single → one letter button per option; multi → a select of exactly as many options as answers;
+ * order and match → an "Answer" button that opens the private panel (src/answers/panel.ts).
  */
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -27,18 +31,23 @@ export interface ControlIds {
   button(index: number): string;
   /** custom_id of the select menu (multi questions). */
   select: string;
+  /** custom_id of the "Answer" button that opens the panel (order and match). */
+  panel: string;
 }
 
-export function formatChoice(question: Question, choice: readonly number[]): string {
-  return choice.map(optionLetter).join(question.type === 'order' ? ' → ' : ' + ');
-}
+export const formatChoice = describeChoice;
 
 /**
- * Candidate orderings for an order question: the quiz's own candidates (the right one plus near misses,
- * derived from the question id), so a question looks the same in a round and as question of the day.
+ * Candidate orderings of an old "pick the sequence" order message: the quiz's own candidates (derived from
+ * the question id), so a post made before the panel existed still takes its answers and shows its counts.
  */
 export function orderCandidates(question: Question): number[][] {
   return quizOrderCandidates(question).sequences;
+}
+
+/** The chosen option indexes of a click, or null when it does not fit the question. */
+export function choiceOf(question: Question, input: ChoiceInput): number[] | null {
+  return choiceFromInput(question, input, (button) => orderCandidates(question)[button]);
 }
 
 export function answerControls(
@@ -47,15 +56,28 @@ export function answerControls(
   locale: Locale,
   options: { disabled?: boolean; reveal?: boolean } = {},
 ): ActionRow[] {
-  const text = dailyMessages(locale);
+  const panel = panelMessages(locale);
   const disabled = options.disabled ?? false;
+  if (answeredInPanel(question)) {
+    const label = options.reveal ? `✅ ${formatChoice(question, question.answers)}` : panel.answerButton;
+    const button = new ButtonBuilder()
+      .setCustomId(ids.panel)
+      .setLabel(truncate(label, 80))
+      .setDisabled(disabled)
+      .setStyle(options.reveal ? ButtonStyle.Success : ButtonStyle.Primary);
+    return [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON()];
+  }
   if (question.type !== 'multi') {
-    const buttons = buttonChoices(question).map(({ label, right }, i) =>
+    const buttons = question.options.map((option, i) =>
       new ButtonBuilder()
         .setCustomId(ids.button(i))
-        .setLabel(truncate(label, 80))
+        .setLabel(
+          question.type === 'truefalse' ? truncate(`${optionLetter(i)}) ${option}`, 80) : optionLetter(i),
+        )
         .setDisabled(disabled)
-        .setStyle(options.reveal && right ? ButtonStyle.Success : ButtonStyle.Secondary),
+        .setStyle(
+          options.reveal && question.answers.includes(i) ? ButtonStyle.Success : ButtonStyle.Secondary,
+        ),
     );
     const rows: ActionRow[] = [];
     for (let i = 0; i < buttons.length; i += 5) {
@@ -63,12 +85,13 @@ export function answerControls(
     }
     return rows;
   }
+  const count = question.answers.length;
   const select = new StringSelectMenuBuilder()
     .setCustomId(ids.select)
     .setDisabled(disabled)
-    .setPlaceholder(text.chooseTwo)
-    .setMinValues(2)
-    .setMaxValues(2)
+    .setPlaceholder(panel.selectPlaceholder(count))
+    .setMinValues(count)
+    .setMaxValues(count)
     .addOptions(
       question.options.map((option, i) => ({
         label: `${optionLetter(i)}) ${truncate(option, 90)}`,
@@ -76,39 +99,4 @@ export function answerControls(
       })),
     );
   return [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON()];
-}
-
-/** The chosen option indexes from a select's values, or null when they do not fit the question. */
-export function choiceFromSelect(question: Question, values: readonly string[]): number[] | null {
-  const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n < question.options.length;
-  if (question.type === 'multi') {
-    const choice = values.map(Number);
-    if (choice.length !== 2 || !choice.every(inRange) || choice[0] === choice[1]) return null;
-    return choice.sort((a, b) => a - b);
-  }
-  return null;
-}
-
-/**
- * What each button stands for: an option (single; true/false shows its words, other questions keep
- * short letters because options are long), or a candidate ordering (order).
- */
-function buttonChoices(question: Question): { label: string; choice: number[]; right: boolean }[] {
-  if (question.type === 'order') {
-    return orderCandidates(question).map((candidate) => ({
-      label: formatChoice(question, candidate),
-      choice: candidate,
-      right: isCorrectChoice(candidate, question.answers, question.type),
-    }));
-  }
-  return question.options.map((option, i) => ({
-    label: question.type === 'truefalse' ? `${optionLetter(i)}) ${option}` : optionLetter(i),
-    choice: [i],
-    right: question.answers.includes(i),
-  }));
-}
-
-export function choiceFromButton(question: Question, option: number): number[] | null {
-  if (question.type === 'multi') return null;
-  return buttonChoices(question)[option]?.choice ?? null;
 }

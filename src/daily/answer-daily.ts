@@ -6,7 +6,7 @@ import type { DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
 import { isCorrectChoice } from '../quiz/scoring';
-import { choiceFromButton, choiceFromSelect, formatChoice } from './answer-controls';
+import { choiceOf, formatChoice } from './answer-controls';
 import { findDailyPost } from './daily-post-store';
 
 /** Flat points for the question of the day: speed over 24 hours means nothing. */
@@ -14,7 +14,8 @@ export const DAILY_POINTS_RIGHT = 1000;
 
 export type DailyAnswerInput =
   | { postId: number; guildId: string; userId: string; option: number }
-  | { postId: number; guildId: string; userId: string; values: readonly string[] };
+  | { postId: number; guildId: string; userId: string; values: readonly string[] }
+  | { postId: number; guildId: string; userId: string; full: readonly number[] };
 
 export type DailyAnswerResult =
   | { status: 'recorded'; choice: string; correct: boolean }
@@ -41,10 +42,14 @@ export function answerDailyQuestion(
       if (post.closedAt !== null) return { status: 'closed' };
       const question = deck.questionById.get(post.subject);
       if (!question) return { status: 'gone' };
-      const choice =
+      const choice = choiceOf(
+        question,
         'option' in input
-          ? choiceFromButton(question, input.option)
-          : choiceFromSelect(question, input.values);
+          ? { button: input.option }
+          : 'values' in input
+            ? { values: input.values }
+            : { full: input.full },
+      );
       if (choice === null) return { status: 'bad-choice' };
 
       ensureGuild(db, input.guildId, defaultTimezone, now);

@@ -17,7 +17,10 @@ import {
   testMeId,
 } from './custom-ids';
 import { dailyMessages } from './messages';
-import { answerPractice, pickPracticeQuestion, renderPracticeQuestion } from './practice';
+import { answerPractice, pickPracticeQuestion, practiceHeader, renderPracticeQuestion } from './practice';
+import { panelHandlers } from '../answers/panel-handlers';
+import { findDailyPost } from './daily-post-store';
+import { dailyPanelIds, practicePanelIds } from './custom-ids';
 
 /** Question of the day: record the first answer, acknowledge it privately. */
 async function acknowledgeDaily(
@@ -25,20 +28,80 @@ async function acknowledgeDaily(
   ctx: InteractionContext,
   result: DailyAnswerResult,
 ): Promise<void> {
-  const text = dailyMessages(ctx.locale);
-  const content =
-    result.status === 'recorded'
-      ? text.answerRecorded(result.choice)
-      : result.status === 'duplicate'
-        ? text.alreadyAnswered(result.choice)
-        : result.status === 'closed'
-          ? text.questionClosed
-          : result.status === 'gone'
-            ? text.questionGone
-            : text.badChoice;
   if (result.status === 'recorded') ctx.log.info({ correct: result.correct }, 'daily answer recorded');
-  await replyPrivately(interaction, content);
+  await replyPrivately(interaction, dailyAnswerText(ctx, result));
 }
+
+function dailyAnswerText(ctx: InteractionContext, result: DailyAnswerResult): string {
+  const text = dailyMessages(ctx.locale);
+  return result.status === 'recorded'
+    ? text.answerRecorded(result.choice)
+    : result.status === 'duplicate'
+      ? text.alreadyAnswered(result.choice)
+      : result.status === 'closed'
+        ? text.questionClosed
+        : result.status === 'gone'
+          ? text.questionGone
+          : text.badChoice;
+}
+
+/** Ordering and matching questions of the day: a private panel per member, opened from the post. */
+const dailyPanel = panelHandlers({
+  ids: dailyPanelIds,
+  question(target, ctx) {
+    const post = findDailyPost(ctx.db, target.post);
+    return post?.kind === 'question' ? ctx.deck.questionById.get(post.subject) : undefined;
+  },
+  async open(_interaction, target, ctx) {
+    const post = findDailyPost(ctx.db, target.post);
+    return post?.closedAt !== null && post?.closedAt !== undefined
+      ? { refuse: dailyMessages(ctx.locale).questionClosed }
+      : undefined;
+  },
+  async submit(interaction, target, choice, ctx) {
+    if (!interaction.inGuild()) return routerMessages(ctx.locale).guildOnly;
+    const result = answerDailyQuestion(
+      ctx.db,
+      ctx.deck,
+      { postId: target.post, guildId: interaction.guildId, userId: interaction.user.id, full: choice },
+      ctx.env.DEFAULT_TIMEZONE,
+      ctx.now(),
+    );
+    if (result.status === 'recorded') ctx.log.info({ correct: result.correct }, 'daily answer recorded');
+    return dailyAnswerText(ctx, result);
+  },
+});
+
+/** "Test me" ordering and matching: the private question is the panel; submitting shows the result. */
+const practicePanel = panelHandlers({
+  ids: practicePanelIds,
+  question: (target, ctx) => ctx.deck.questionById.get(target.question),
+  header: (_target, question, ctx) => practiceHeader(question, ctx.locale),
+  async submit(interaction, target, choice, ctx) {
+    if (!interaction.inGuild()) return routerMessages(ctx.locale).guildOnly;
+    const now = ctx.now();
+    const shownAt = interaction.isMessageComponent() ? interaction.message.createdTimestamp : now;
+    const result = answerPractice(
+      ctx.db,
+      ctx.deck,
+      {
+        questionId: target.question,
+        guildId: interaction.guildId,
+        userId: interaction.user.id,
+        full: choice,
+      },
+      ctx.locale,
+      shownAt,
+      ctx.env.DEFAULT_TIMEZONE,
+      now,
+    );
+    if (result.status !== 'answered') {
+      const text = dailyMessages(ctx.locale);
+      return result.status === 'gone' ? text.questionGone : text.badChoice;
+    }
+    return { content: result.content, embeds: result.embeds, components: result.components };
+  },
+});
 
 const dailyAnswerButton = componentHandler({
   customId: dailyAnswerButtonId,
@@ -151,4 +214,6 @@ export const dailyComponentHandlers: ComponentHandler[] = [
   testMe,
   practiceButton,
   practiceSelect,
+  ...dailyPanel,
+  ...practicePanel,
 ];

@@ -1,3 +1,4 @@
+import { definePanelIds } from '../answers/panel';
 import { defineCustomId, idField } from '../discord/custom-id';
 
 /** Question of the day: a letter button, or the select of multi/order questions. */
@@ -10,3 +11,7 @@ export const testMeId = defineCustomId('svt', { service: idField.token(80) });
 /** A private practice question opened by "test me". */
 export const practiceButtonId = defineCustomId('pq', { question: idField.token(64), option: idField.int() });
 export const practiceSelectId = defineCustomId('pqs', { question: idField.token(64) });
+
+/** Ordering and matching: the question of the day opens a private panel; "test me" shows the panel itself. */
+export const dailyPanelIds = definePanelIds('dqp', { post: idField.int() });
+export const practicePanelIds = definePanelIds('pqp', { question: idField.token(64) });

@@ -5,17 +5,13 @@ import type { DeckIndex } from '../deck';
 import type { Question, ServiceCard } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
 import type { Locale } from '../i18n';
-import {
-  answerControls,
-  choiceFromButton,
-  choiceFromSelect,
-  formatChoice,
-  type ActionRow,
-} from './answer-controls';
+import { answerControls, choiceOf, formatChoice, type ActionRow } from './answer-controls';
 import { renderQuestionText } from '../deck/render';
+import { answeredInPanel } from '../answers/choice';
+import { emptyState, renderPanel } from '../answers/panel';
 import { truncate } from '../discord/truncate';
 import { isCorrectChoice } from '../quiz/scoring';
-import { practiceButtonId, practiceSelectId } from './custom-ids';
+import { practiceButtonId, practicePanelIds, practiceSelectId } from './custom-ids';
 import { explanationEmbed } from './question-post';
 import { dailyMessages } from './messages';
 
@@ -35,6 +31,7 @@ function controlIds(question: Question) {
   return {
     button: (option: number) => practiceButtonId.encode({ question: question.id, option }),
     select: practiceSelectId.encode({ question: question.id }),
+    panel: practicePanelIds.open.encode({ question: question.id }),
   };
 }
 
@@ -43,11 +40,31 @@ export function renderPracticeQuestion(
   question: Question,
   locale: Locale,
 ): { content: string; components: ActionRow[] } {
-  const text = dailyMessages(locale);
+  const intro = practiceHeader(question, locale, card.name);
+  // The practice question is private already: ordering and matching are answered right in it.
+  if (answeredInPanel(question)) {
+    return renderPanel(
+      question,
+      emptyState(question),
+      practicePanelIds,
+      { question: question.id },
+      locale,
+      intro,
+    );
+  }
   return {
-    content: truncate(`${text.practiceIntro(card.name)}\n\n${renderQuestionText(question, locale)}`, 2000),
+    content: truncate(intro, 2000),
     components: answerControls(question, controlIds(question), locale),
   };
+}
+
+/** The private question's text: who it is about, then the question (also above the panel on every redraw). */
+export function practiceHeader(
+  question: Question,
+  locale: Locale,
+  service = question.services[0] ?? 'AWS',
+): string {
+  return `${dailyMessages(locale).practiceIntro(service)}\n\n${renderQuestionText(question, locale)}`;
 }
 
 export type PracticeResult =
@@ -61,7 +78,14 @@ export type PracticeResult =
 export function answerPractice(
   db: Db,
   deck: DeckIndex,
-  input: { questionId: string; guildId: string; userId: string; option?: number; values?: readonly string[] },
+  input: {
+    questionId: string;
+    guildId: string;
+    userId: string;
+    option?: number;
+    values?: readonly string[];
+    full?: readonly number[];
+  },
   locale: Locale,
   shownAt: number,
   defaultTimezone: string,
@@ -69,10 +93,14 @@ export function answerPractice(
 ): PracticeResult {
   const question = deck.questionById.get(input.questionId);
   if (!question) return { status: 'gone' };
-  const choice =
+  const choice = choiceOf(
+    question,
     input.option !== undefined
-      ? choiceFromButton(question, input.option)
-      : choiceFromSelect(question, input.values ?? []);
+      ? { button: input.option }
+      : input.full !== undefined
+        ? { full: input.full }
+        : { values: input.values ?? [] },
+  );
   if (choice === null) return { status: 'bad-choice' };
   const correct = isCorrectChoice(choice, question.answers, question.type);
   ensureGuild(db, input.guildId, defaultTimezone, now);

@@ -4,8 +4,8 @@ import type { Locale } from '../i18n';
 import { answerControls, formatChoice, orderCandidates, type ActionRow } from './answer-controls';
 import { renderQuestionText } from '../deck/render';
 import { truncate } from '../discord/truncate';
-import { optionLetter } from '../quiz/round-rules';
-import { dailyAnswerButtonId, dailyAnswerSelectId } from './custom-ids';
+import { answeredInPanel, optionLetter } from '../answers/choice';
+import { dailyAnswerButtonId, dailyAnswerSelectId, dailyPanelIds } from './custom-ids';
 import { dailyMessages } from './messages';
 
 export interface QuestionMessage {
@@ -35,6 +35,7 @@ function controlIds(postId: number) {
   return {
     button: (option: number) => dailyAnswerButtonId.encode({ post: postId, option }),
     select: dailyAnswerSelectId.encode({ post: postId }),
+    panel: dailyPanelIds.open.encode({ post: postId }),
   };
 }
 
@@ -81,6 +82,11 @@ export function renderDailyResult(
 
 function countLines(question: Question, tally: DailyTally): string[] {
   const text = dailyMessages('pt-BR');
+  // Answers built in the panel are whole orders or matchings: the share right above says it all.
+  if (answeredInPanel(question)) {
+    const old = orderCandidates(question).filter((c) => tally.byChoice.has(c.join(',')));
+    if (question.type === 'match' || old.length === 0) return [];
+  }
   if (question.type === 'order') {
     return orderCandidates(question).map((candidate) =>
       text.optionCount(formatChoice(question, candidate), tally.byChoice.get(candidate.join(',')) ?? 0),

@@ -9,14 +9,20 @@ import { renderAnswer, renderQuestionText } from './render';
 import { summarizeDeck } from './summary';
 import type { Deck, Question } from './types';
 import { itemsCheck } from './items/check';
+import { formatForReview } from './review';
+import { computeCoverage, formatCoverage } from './coverage';
+import { loadExamGuide } from './guide';
 
-const USAGE = `usage: npm run deck -- <command> [--notes <path>]
+const USAGE = `usage: npm run deck -- <command> [--notes <path>] [--no-bank]
   stats                 counts by type, domain, topic and services
   show <id>             one question with its answer and explanation
   sample <n> --seed <s> n questions chosen by the seed
   lint                  exit 1 if the lint finds anything
   export <file>         write the deck as one JSON document
-  items-check [file…]   check the item bank (all of data/items, or the files named)`;
+  items-check [file…]   check the item bank (all of data/items, or the files named)
+  coverage              exam items per domain and objective, from the notes or beyond them
+  review --sample <n> --seed <s> [--tier exam|drill]
+                        n questions as the bot shows them, with key, rationales and source`;
 
 class UsageError extends Error {}
 
@@ -29,9 +35,15 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+let withoutBank = false;
+
 function build(notesPath: string, lint: boolean) {
   const file = relative(process.cwd(), notesPath) || notesPath;
-  return buildDeckDetailed(readFileSync(notesPath, 'utf8'), { file, lint });
+  return buildDeckDetailed(readFileSync(notesPath, 'utf8'), {
+    file,
+    lint,
+    ...(withoutBank ? { items: [] } : {}),
+  });
 }
 
 function printQuestion(q: Question): void {
@@ -54,7 +66,14 @@ function find(deck: Deck, id: string): Question {
 function main(argv: string[]): number {
   const args = [...argv];
   const notes = option(args, '--notes') ?? DEFAULT_NOTES_PATH;
+  const bankFlag = args.indexOf('--no-bank');
+  if (bankFlag >= 0) {
+    withoutBank = true;
+    args.splice(bankFlag, 1);
+  }
   const seed = option(args, '--seed') ?? '1';
+  const sample = option(args, '--sample');
+  const tier = option(args, '--tier');
   const [command, arg] = args;
   switch (command) {
     case 'stats': {
@@ -85,6 +104,21 @@ function main(argv: string[]): number {
       const { deck } = build(notes, true);
       writeFileSync(arg, exportDeck(deck));
       console.log(`wrote ${arg}: ${deck.questions.length} questions, ${deck.services.length} service cards`);
+      return 0;
+    }
+    case 'review': {
+      const n = Number(sample ?? '20');
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('review needs --sample <positive count>');
+      if (tier !== undefined && tier !== 'exam' && tier !== 'drill') throw new UsageError('--tier is exam or drill');
+      const { deck } = build(notes, true);
+      const pool = deck.questions.filter((q) => tier === undefined || q.tier === tier);
+      const chosen = shuffled(pool, seededRandom(`review:${seed}`)).slice(0, n);
+      console.log(chosen.map(formatForReview).join('\n\n---\n\n'));
+      return 0;
+    }
+    case 'coverage': {
+      for (const line of formatCoverage(computeCoverage(build(notes, true).deck, loadExamGuide())))
+        console.log(line);
       return 0;
     }
     case 'items-check': {

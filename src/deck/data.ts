@@ -27,6 +27,8 @@ const erratumSchema = z
     action: z.enum(['correct', 'drop']),
     replacement: z.string().optional(),
     reason: z.string().min(1),
+    /** The AWS documentation page the correction rests on. */
+    source: z.string().url().optional(),
   })
   .refine((e) => e.action === 'drop' || (e.replacement !== undefined && !e.replacement.includes('\n')), {
     message: 'a "correct" erratum needs a one-line replacement',

@@ -1,7 +1,9 @@
 import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
 import { replyPrivately } from '../discord/router';
 import { componentHandler, type InteractionContext } from '../discord/types';
-import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
+import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
+import { panelHandlers } from '../answers/panel-handlers';
+import { clickQueries } from './click-queries';
 import { quizMessages } from './messages';
 import { roundRunnerFor } from './quiz-feature';
 import { getRound, type RoundRow } from './round-store';
@@ -62,6 +64,47 @@ export const answerMenuHandler = componentHandler({
 });
 
 /**
+ * Ordering and matching: "Answer" opens a private panel for the question that is open now; the panel's
+ * submit goes through the same path as a click (group-committed, first answer counts).
+ */
+const panel = panelHandlers({
+  ids: quizPanelIds,
+  question(target, ctx) {
+    const slot = clickQueries(ctx.db).slot(target.roundId, target.position);
+    return slot ? ctx.deck.questionById.get(slot.questionId) : undefined;
+  },
+  async open(interaction, target, ctx) {
+    const queries = clickQueries(ctx.db);
+    const round = queries.round(target.roundId);
+    const slot = queries.slot(target.roundId, target.position);
+    if (!round || !slot) return { refuse: quizMessages(ctx.locale).unknownRound };
+    if (round.status !== 'running') return { refuse: quizMessages(ctx.locale).roundOver };
+    const earlier = ctx.deck.questionById.get(slot.questionId)
+      ? queries.memberChoice(target.roundId, slot.questionId, interaction.user.id)
+      : undefined;
+    if (earlier !== undefined) return { refuse: quizMessages(ctx.locale).alreadyAnsweredPanel };
+    if (
+      target.position !== round.currentPosition ||
+      slot.revealedAt !== null ||
+      (slot.deadlineAt ?? 0) <= ctx.now()
+    )
+      return { refuse: quizMessages(ctx.locale).questionClosed };
+    return undefined;
+  },
+  header: (target, _question, ctx) => `**${quizMessages(ctx.locale).panelTitle(target.position + 1)}**`,
+  async submit(interaction, target, choice, ctx) {
+    const result = await answerBatcherFor(ctx.db, ctx.deck.questionById).submit(ctx.now(), {
+      roundId: target.roundId,
+      position: target.position,
+      userId: interaction.user.id,
+      input: { full: choice },
+    });
+    ctx.log.debug({ ...target, result: result.kind }, 'quiz panel answer');
+    return replyText(result, ctx);
+  },
+});
+
+/**
  * Stops a round for /quiz stop and the stop button: only the starter or a member with Manage Messages.
  * The member is answered first; the reveal and the podium follow.
  */
@@ -90,4 +133,4 @@ export const stopButtonHandler = componentHandler({
   execute: (interaction, { roundId }, ctx) => stopRoundFor(interaction, getRound(ctx.db, roundId), ctx),
 });
 
-export const quizComponentHandlers = [answerButtonHandler, answerMenuHandler, stopButtonHandler];
+export const quizComponentHandlers = [answerButtonHandler, answerMenuHandler, stopButtonHandler, ...panel];

@@ -1,6 +1,7 @@
+import { definePanelIds } from '../answers/panel';
 import { defineCustomId, idField } from '../discord/custom-id';
 
-/** An answer button: an option (single, true/false) or a candidate sequence (ordering). */
+/** An answer button: an option (single, true/false), or a candidate sequence on ordering messages of old. */
 export const answerButtonId = defineCustomId('qa', {
   roundId: idField.int(),
   position: idField.int(),
@@ -12,3 +13,6 @@ export const answerMenuId = defineCustomId('qm', { roundId: idField.int(), posit
 
 /** The stop button under each open question. */
 export const stopButtonId = defineCustomId('qs', { roundId: idField.int() });
+
+/** Ordering and matching questions are answered in a private panel opened from the round message. */
+export const quizPanelIds = definePanelIds('qp', { roundId: idField.int(), position: idField.int() });

@@ -13,7 +13,9 @@ import {
 } from 'discord.js';
 import { EXAM_DOMAINS, type Question } from '../deck/types';
 import type { Locale } from '../i18n';
-import { answerButtonId, answerMenuId, stopButtonId } from './custom-ids';
+import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
+import { answeredInPanel } from '../answers/choice';
+import { panelMessages } from '../answers/messages';
 import { quizMessages } from './messages';
 import { orderCandidates } from './order-candidates';
 import { describeChoice, optionLetter } from './round-rules';
@@ -55,8 +57,37 @@ const buttonRows = (buttons: ButtonBuilder[]) => {
 };
 
 function optionLines(question: Question, mark?: (index: number) => string): string {
-  return question.options
+  const options = question.options
     .map((text, i) => `${mark ? mark(i) : ''}**${optionLetter(i)})** ${text}`)
+    .join('\n');
+  return question.type === 'match' ? `${promptLines(question)}\n\n${options}` : options;
+}
+
+/** A matching question's items, numbered (the options are lettered). */
+function promptLines(question: Question): string {
+  return (question.prompts ?? []).map((p, i) => `**${i + 1}.** ${p}`).join('\n');
+}
+
+/** What the member has to do, under the options. */
+function typeHint(question: Question, locale: Locale): string {
+  const panel = panelMessages(locale);
+  if (question.type === 'multi') return panel.multiHint(question.answers.length);
+  if (question.type === 'order') return panel.orderHint;
+  if (question.type === 'match') return panel.matchHint;
+  return quizMessages(locale).typeHint[question.type];
+}
+
+/** The right answer of an ordering or matching question, spelled out for the reveal. */
+function panelAnswerLines(question: Question): string {
+  if (question.type === 'order')
+    return question.answers
+      .map((a, i) => `${i + 1}. **${optionLetter(a)})** ${question.options[a] ?? ''}`)
+      .join('\n');
+  return (question.prompts ?? [])
+    .map(
+      (p, i) =>
+        `**${i + 1}.** ${p} → **${optionLetter(question.answers[i] ?? 0)})** ${question.options[question.answers[i] ?? 0] ?? ''}`,
+    )
     .join('\n');
 }
 
@@ -94,7 +125,7 @@ export function renderQuestion(view: QuestionView): QuizMessagePayload {
   const embed = new EmbedBuilder()
     .setColor(0x3b82f6)
     .setTitle(text.questionTitle(view.position + 1, view.total))
-    .setDescription(questionDescription(question, text.typeHint[question.type], optionLines(question)))
+    .setDescription(questionDescription(question, typeHint(question, locale), optionLines(question)))
     .addFields(...metaFields(question, locale), {
       name: text.closes,
       value: time(Math.floor(view.deadlineAt / 1000), TimestampStyles.RelativeTime),
@@ -116,6 +147,13 @@ export function renderQuestion(view: QuestionView): QuizMessagePayload {
         })),
       );
     rows.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON());
+  } else if (answeredInPanel(question)) {
+    const open = new ButtonBuilder()
+      .setCustomId(quizPanelIds.open.encode({ roundId: view.roundId, position: view.position }))
+      .setLabel(panelMessages(locale).answerButton)
+      .setEmoji('✍️')
+      .setStyle(ButtonStyle.Primary);
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(open).toJSON());
   } else {
     const buttons = answerLabels(question).map((label, option) =>
       new ButtonBuilder()
@@ -153,6 +191,7 @@ export interface RevealView extends QuestionView {
 
 /** How many picked each control: each option, or each candidate sequence for ordering questions. */
 export function countPicks(question: Question, answers: readonly RevealedAnswer[]): number[] {
+  if (answeredInPanel(question)) return [answers.filter((a) => a.correct).length];
   if (question.type === 'order') {
     const { sequences } = orderCandidates(question);
     return sequences.map(
@@ -164,6 +203,7 @@ export function countPicks(question: Question, answers: readonly RevealedAnswer[
 
 /** Which controls are right: the answer options, or the one correct sequence. */
 function correctControls(question: Question): Set<number> {
+  if (answeredInPanel(question)) return new Set([0]);
   if (question.type === 'order') return new Set([orderCandidates(question).correctIndex]);
   return new Set(question.answers);
 }
@@ -187,17 +227,20 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
   const correctCount = answers.filter((a) => a.correct).length;
   const mark = (i: number) => (correct.has(i) ? '✅ ' : '▫️ ');
 
-  const lines =
-    question.type === 'order'
-      ? optionLines(question)
-      : question.options
-          .map(
-            (option, i) =>
-              `${mark(i)}**${optionLetter(i)})** ${option} — ${text.answersCount(counts[i] ?? 0)}`,
-          )
-          .join('\n');
+  const lines = answeredInPanel(question)
+    ? optionLines(question)
+    : question.options
+        .map(
+          (option, i) => `${mark(i)}**${optionLetter(i)})** ${option} — ${text.answersCount(counts[i] ?? 0)}`,
+        )
+        .join('\n');
   const fields: { name: string; value: string; inline?: boolean }[] = [];
-  if (question.type === 'order') {
+  if (answeredInPanel(question)) {
+    fields.push({
+      name: question.type === 'order' ? text.rightOrder : text.rightMatches,
+      value: truncate(panelAnswerLines(question), LIMITS.fieldValue),
+    });
+  } else if (question.type === 'order') {
     const { sequences } = orderCandidates(question);
     fields.push({
       name: text.sequences,
@@ -231,7 +274,9 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
   const scorers = rankScorers(answers).map((a) => `<@${a.userId}> +${a.points}`);
   const embed = build(fitList(scorers, (shown) => build(shown).toJSON(), text.moreScorers));
 
-  const labels = answerLabels(question);
+  const labels = answeredInPanel(question)
+    ? [`✅ ${correctCount}/${answers.length}`]
+    : answerLabels(question);
   const buttons = labels.map((label, i) =>
     new ButtonBuilder()
       .setCustomId(answerButtonId.encode({ roundId: view.roundId, position: view.position, option: i }))

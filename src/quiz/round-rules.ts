@@ -1,4 +1,5 @@
 import type { Question } from '../deck/types';
+import { choiceFromInput, type ChoiceInput } from '../answers/choice';
 import { orderCandidates } from './order-candidates';
 
 export const QUESTIONS_MIN = 1;
@@ -8,7 +9,7 @@ export const SECONDS_MIN = 10;
 export const SECONDS_MAX = 60;
 export const SECONDS_DEFAULT = 20;
 
-export const optionLetter = (index: number) => String.fromCharCode(65 + index);
+export { optionLetter, describeChoice, parseStoredChoice } from '../answers/choice';
 
 /** Milliseconds from the question's opening to the answer, clamped to [0, T]. */
 export function responseTimeMs(openedAt: number, answeredAt: number, secondsPerQuestion: number): number {
@@ -34,36 +35,11 @@ export function canStopRound(starterId: string, userId: string, canManageMessage
 }
 
 /**
- * The chosen option indexes a click stands for: a button's option (single/true-false), the sequence of an
- * ordering candidate, or the two values of the "choose TWO" menu. Null when the click does not fit the
- * question (an id from another question type, a tampered value).
+ * The chosen option indexes a click stands for (see `choiceFromInput`); a button of an old ordering
+ * message ("pick the sequence") still maps to its candidate sequence.
  */
-export function choiceFromComponent(
-  question: Question,
-  input: { button: number } | { values: readonly string[] },
-): number[] | null {
-  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < question.options.length;
-  if (question.type === 'multi') {
-    if (!('values' in input)) return null;
-    const picked = [...new Set(input.values.map(Number))].sort((a, b) => a - b);
-    return picked.length === question.answers.length && picked.every(inRange) ? picked : null;
-  }
-  if (!('button' in input)) return null;
-  if (question.type === 'order') return orderCandidates(question).sequences[input.button] ?? null;
-  return inRange(input.button) ? [input.button] : null;
-}
-
-/** "B", "A + C" or "B → D → A → C": how a choice is shown back to the member. */
-export function describeChoice(question: Pick<Question, 'type'>, choice: readonly number[]): string {
-  const letters = choice.map(optionLetter);
-  if (question.type === 'order') return letters.join(' → ');
-  if (question.type === 'multi') return letters.join(' + ');
-  return letters.join('');
-}
-
-/** A stored choice ('2,0,1') back to indexes. */
-export function parseStoredChoice(text: string): number[] {
-  return text === '' ? [] : text.split(',').map(Number);
+export function choiceFromComponent(question: Question, input: ChoiceInput): number[] | null {
+  return choiceFromInput(question, input, (button) => orderCandidates(question).sequences[button]);
 }
 
 export interface RoundQuestionState {

@@ -1,3 +1,4 @@
+import type { ChoiceInput } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
@@ -23,7 +24,7 @@ export interface SubmitInput {
   roundId: number;
   position: number;
   userId: string;
-  input: { button: number } | { values: readonly string[] };
+  input: ChoiceInput;
 }
 
 /**

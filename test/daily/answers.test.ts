@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerDailyQuestion } from '../../src/daily/answer-daily';
 import {
   answerControls,
-  choiceFromButton,
-  choiceFromSelect,
+  choiceOf,
   orderCandidates,
 } from '../../src/daily/answer-controls';
 import { answerPractice, pickPracticeQuestion, renderPracticeQuestion } from '../../src/daily/practice';
@@ -17,14 +16,19 @@ import { isCorrectChoice } from '../../src/quiz/scoring';
 const deck = smallDeck();
 
 describe('answer controls', () => {
-  it('letters for single questions, a choose-two select for multi, candidate orders for order', () => {
-    const ids = { button: (i: number) => `b${i}`, select: 's' };
+  it('letters for single questions, a select of exactly the answer count for multi, a panel button for order', () => {
+    const ids = { button: (i: number) => `b${i}`, select: 's', panel: 'p' };
     const single = answerControls(deck.questionById.get('q-0')!, ids, 'pt-BR');
     expect(single[0]?.components.map((c) => ('label' in c ? c.label : ''))).toEqual(['A', 'B', 'C', 'D']);
     const multi = JSON.stringify(answerControls(deck.questionById.get('q-multi')!, ids, 'pt-BR'));
     expect(multi).toContain('"min_values":2');
     expect(multi).toContain('"max_values":2');
+    const three = { ...deck.questionById.get('q-multi')!, options: ['a', 'b', 'c', 'd', 'e'], answers: [0, 2, 4] };
+    expect(JSON.stringify(answerControls(three, ids, 'pt-BR'))).toContain('"max_values":3');
     const order = deck.questionById.get('q-order')!;
+    const orderControls = answerControls(order, ids, 'pt-BR');
+    expect(orderControls).toHaveLength(1);
+    expect(JSON.stringify(orderControls)).toContain('"custom_id":"p"');
     const candidates = orderCandidates(order);
     expect(candidates.map((c) => c.join('-'))).toContain(order.answers.join('-'));
     expect(new Set(candidates.map((c) => c.join('-'))).size).toBe(candidates.length);
@@ -32,19 +36,22 @@ describe('answer controls', () => {
 
   it('judges multi answers as a set and order answers as a sequence', () => {
     const multi = deck.questionById.get('q-multi')!;
-    expect(isCorrectChoice(choiceFromSelect(multi, ['2', '0'])!, multi.answers, multi.type)).toBe(true);
-    expect(isCorrectChoice(choiceFromSelect(multi, ['0', '1'])!, multi.answers, multi.type)).toBe(false);
-    expect(choiceFromSelect(multi, ['0', '0'])).toBeNull();
-    expect(choiceFromSelect(multi, ['0', '9'])).toBeNull();
+    expect(isCorrectChoice(choiceOf(multi, { values: ['2', '0'] })!, multi.answers, multi.type)).toBe(true);
+    expect(isCorrectChoice(choiceOf(multi, { values: ['0', '1'] })!, multi.answers, multi.type)).toBe(false);
+    expect(choiceOf(multi, { values: ['0', '0'] })).toBeNull();
+    expect(choiceOf(multi, { values: ['0', '9'] })).toBeNull();
     const order = deck.questionById.get('q-order')!;
-    // Order questions: one button per candidate ordering, exactly one of them right.
+    // Old order posts: one button per candidate ordering, exactly one of them right.
     const verdicts = orderCandidates(order).map((_, i) =>
-      isCorrectChoice(choiceFromButton(order, i)!, order.answers, order.type),
+      isCorrectChoice(choiceOf(order, { button: i })!, order.answers, order.type),
     );
     expect(verdicts.filter(Boolean)).toHaveLength(1);
-    expect(choiceFromButton(order, verdicts.indexOf(true))).toEqual([1, 0, 2]);
-    expect(choiceFromButton(order, 99)).toBeNull();
-    expect(choiceFromSelect(order, ['1-0-2'])).toBeNull();
+    expect(choiceOf(order, { button: verdicts.indexOf(true) })).toEqual([1, 0, 2]);
+    // The panel sends the whole order; anything but a permutation of the options is refused.
+    expect(choiceOf(order, { full: [1, 0, 2] })).toEqual([1, 0, 2]);
+    expect(choiceOf(order, { full: [1, 1, 2] })).toBeNull();
+    expect(choiceOf(order, { button: 99 })).toBeNull();
+    expect(choiceOf(order, { values: ['1-0-2'] })).toBeNull();
   });
 });
 

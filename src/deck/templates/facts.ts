@@ -100,7 +100,6 @@ function servicesOf(fact: Fact): string[] {
   return [...fact.subjects, ...fact.mentions];
 }
 
-
 function describeStem(fact: Fact): string | undefined {
   const name = displayName(fact.name);
   switch (fact.kind) {
