@@ -3,6 +3,9 @@ import { summarizeDeck } from '../src/deck/summary';
 import { localize } from '../src/discord/localized';
 import type { Command } from '../src/discord/types';
 import { deckMessages } from '../src/deck-messages';
+import { computeCoverage, MINIMUM_ITEMS_PER_OBJECTIVE } from '../src/deck/coverage';
+import { loadExamGuide } from '../src/deck/guide';
+import { truncate } from '../src/discord/truncate';
 
 export const deckCommand = {
   data: localize(
@@ -13,10 +16,24 @@ export const deckCommand = {
   async execute(interaction, ctx) {
     const text = deckMessages(ctx.locale);
     const summary = summarizeDeck(ctx.deck.deck);
+    const coverage = computeCoverage(ctx.deck.deck, loadExamGuide());
+    const all = coverage.domains.flatMap((d) => d.objectives);
+    const covered = all.filter((o) => o.fromNotes + o.beyond >= MINIMUM_ITEMS_PER_OBJECTIVE).length;
+    const fromNotes = ctx.deck.examTier.filter((q) => q.tier === 'exam' && !q.beyond).length;
+    const missing = coverage.notCoveredByNotes.map((o) => `\`${o.id}\` ${o.title[ctx.locale]}`);
     const embed = new EmbedBuilder()
       .setTitle(text.title)
-      .setDescription(text.description(summary.questions, summary.services, summary.topics))
+      .setDescription(
+        text.description(summary.byTier.exam, summary.byTier.drill, summary.services, summary.topics),
+      )
       .addFields(
+        {
+          name: text.coverage,
+          value: text.coverageLine(covered, all.length, fromNotes, coverage.examItems - fromNotes),
+        },
+        ...(missing.length > 0
+          ? [{ name: text.notesMiss(missing.length), value: truncate(missing.join('\n'), 1024) }]
+          : []),
         {
           name: text.byDomain,
           value: summary.byDomain.map((d) => text.domainLine(d.domain, d.count, d.share)).join('\n'),

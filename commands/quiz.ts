@@ -23,6 +23,7 @@ import {
 } from '../src/quiz/round-rules';
 import { startRound } from '../src/quiz/start-round';
 import { searchTopics } from '../src/deck/topic-search';
+import { tierQuestions } from '../src/deck';
 
 const domainChoices = ([1, 2, 3, 4, 5] as const).map((domain) => ({
   name: `${domain}. ${EXAM_DOMAINS[domain]['en-US']}`,
@@ -74,6 +75,19 @@ const startSubcommand = localize(
       { 'en-US': 'domain', 'pt-BR': 'dominio' },
       { 'en-US': 'Only questions of this exam domain', 'pt-BR': 'Só perguntas deste domínio do exame' },
     ).addChoices(...domainChoices),
+  )
+  .addStringOption((o: SlashCommandStringOption) =>
+    localize(
+      o,
+      { 'en-US': 'tier', 'pt-BR': 'nivel' },
+      {
+        'en-US': 'Exam-style items (default) or quick drill questions generated from the notes',
+        'pt-BR': 'Itens no estilo do exame (padrão) ou perguntas rápidas de treino geradas das notas',
+      },
+    ).addChoices(
+      { name: 'exam', name_localizations: { 'pt-BR': 'exame' }, value: 'exam' },
+      { name: 'drill', name_localizations: { 'pt-BR': 'treino' }, value: 'drill' },
+    ),
   );
 
 const stopSubcommand = localize(
@@ -112,11 +126,12 @@ export const quizCommand = {
     const topic = interaction.options.getString('topic');
     const domainOption = domainSchema.safeParse(interaction.options.getInteger('domain'));
     const domain = domainOption.success ? domainOption.data : null;
+    const tier = interaction.options.getString('tier') === 'drill' ? 'drill' : 'exam';
 
     const result = startRound(
       {
         db: ctx.db,
-        questions: ctx.deck.deck.questions,
+        questions: tierQuestions(ctx.deck, tier),
         topics: ctx.deck.topics,
         defaultTimezone: ctx.env.DEFAULT_TIMEZONE,
         now: ctx.now(),
@@ -144,9 +159,10 @@ export const quizCommand = {
         const filters = [
           topic ? text.filterTopic(topic) : null,
           domain ? text.filterDomain(domain, EXAM_DOMAINS[domain][ctx.locale]) : null,
+          tier === 'drill' ? text.filterDrill : null,
         ].filter((line) => line !== null);
         ctx.log.info(
-          { roundId: result.round.id, questionCount, secondsPerQuestion, topic, domain },
+          { roundId: result.round.id, questionCount, secondsPerQuestion, topic, domain, tier },
           'quiz round started',
         );
         try {

@@ -156,7 +156,8 @@ function pickSubject(deck: DeckIndex, guildId: string, kind: DailyKind, past: st
         past,
       )
     : pickQuestionOfDay(
-        deck.deck.questions.map((question) => question.id),
+        // The question of the day comes from the exam tier: it is what the whole server sees.
+        deck.examTier.map((question) => question.id),
         guildId,
         past,
       );

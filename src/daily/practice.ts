@@ -15,7 +15,7 @@ import { practiceButtonId, practicePanelIds, practiceSelectId } from './custom-i
 import { explanationEmbed } from './question-post';
 import { dailyMessages } from './messages';
 
-/** "Test me": one of the card's questions that is still in the deck, at random. */
+/** "Test me": one of the card's questions that is still in the deck, at random; exam items first. */
 export function pickPracticeQuestion(
   deck: DeckIndex,
   card: ServiceCard,
@@ -24,7 +24,9 @@ export function pickPracticeQuestion(
   const available = card.questionIds
     .map((id) => deck.questionById.get(id))
     .filter((q): q is Question => q !== undefined);
-  return available[Math.floor(random() * available.length)] ?? null;
+  const exam = available.filter((q) => q.tier === 'exam');
+  const pool = exam.length > 0 ? exam : available;
+  return pool[Math.floor(random() * pool.length)] ?? null;
 }
 
 function controlIds(question: Question) {
@@ -132,7 +134,7 @@ export function answerPractice(
     status: 'answered',
     correct,
     content,
-    embeds: [explanationEmbed(question.explanation, locale)],
+    embeds: [explanationEmbed(question, locale)],
     components: answerControls(question, controlIds(question), locale, { disabled: true, reveal: true }),
   };
 }

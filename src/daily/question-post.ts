@@ -3,6 +3,7 @@ import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import { answerControls, formatChoice, orderCandidates, type ActionRow } from './answer-controls';
 import { renderQuestionText } from '../deck/render';
+import { explainAnswer } from '../answers/explain';
 import { truncate } from '../discord/truncate';
 import { answeredInPanel, optionLetter } from '../answers/choice';
 import { dailyAnswerButtonId, dailyAnswerSelectId, dailyPanelIds } from './custom-ids';
@@ -75,7 +76,7 @@ export function renderDailyResult(
   return {
     content: truncate(head, CONTENT_MAX),
     // Explanations run to ~800 characters: an embed (4096) keeps them whole next to a long question.
-    embeds: [explanationEmbed(question.explanation, 'pt-BR')],
+    embeds: [explanationEmbed(question, 'pt-BR')],
     components: answerControls(question, controlIds(postId), 'pt-BR', { disabled: true, reveal: true }),
   };
 }
@@ -102,6 +103,9 @@ function countLines(question: Question, tally: DailyTally): string[] {
   return perOption.map((count, i) => text.optionCount(optionLetter(i), count));
 }
 
-export function explanationEmbed(explanation: string, locale: Locale): APIEmbed {
-  return { title: dailyMessages(locale).explanationTitle, description: truncate(explanation, 4096) };
+/** The explanation of a revealed question: why the key is right, then why the others are not. */
+export function explanationEmbed(question: Question, locale: Locale): APIEmbed {
+  const { key, others } = explainAnswer(question, locale);
+  const body = others ? `${key}\n\n**${others.title}**\n${others.text}` : key;
+  return { title: dailyMessages(locale).explanationTitle, description: truncate(body, 4096) };
 }

@@ -56,9 +56,11 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
   const facts = extractFacts(corrected, { file: options.file, services, domainRules: data.domainRules });
   const context = createTemplateContext(facts, overlaps, services);
   const drafts = dedupe(generateDrafts(context).filter(keepInDrill));
-  const notes = indexNotes(markdown);
+  // Generated questions quote the corrected notes: they rest on the errata's text, not the false original.
+  const notes = indexNotes(corrected);
   const bank = bankForNotes(options.items ?? readItemFiles(), {
     notes: markdown,
+    corrected,
     guide: loadExamGuide(),
     services,
   });

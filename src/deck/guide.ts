@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Locale } from '../i18n';
 import { domainSchema, type ExamDomain } from './types';
 
 /**
@@ -31,7 +32,10 @@ export interface Objective {
   id: string;
   domain: ExamDomain;
   task: string;
+  /** The guide's paraphrase, in English. */
   summary: string;
+  /** What members see: our own short titles (data/objectives.pt-BR.json), the summary in English. */
+  title: Record<Locale, string>;
   examples: string[];
   newIn?: string;
 }
@@ -50,8 +54,17 @@ export function loadExamGuide(): ExamGuide {
   if (cached) return cached;
   const path = fileURLToPath(new URL('../../data/aif-c01-guide.json', import.meta.url));
   const raw = guideSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const titlesPath = fileURLToPath(new URL('../../data/objectives.pt-BR.json', import.meta.url));
+  const titles = z.record(z.string(), z.string().min(1).max(100)).parse(JSON.parse(readFileSync(titlesPath, 'utf8')));
   const objectives = raw.domains.flatMap((d) =>
-    d.tasks.flatMap((t) => t.objectives.map((o) => ({ ...o, domain: d.id, task: t.id }))),
+    d.tasks.flatMap((t) =>
+      t.objectives.map((o) => ({
+        ...o,
+        domain: d.id,
+        task: t.id,
+        title: { 'pt-BR': titles[o.id] ?? o.summary, 'en-US': o.summary },
+      })),
+    ),
   );
   cached = {
     version: raw.exam.guideVersion,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDeck } from './build';
-import type { Deck, Question, ServiceCard } from './types';
+import type { Deck, Question, ServiceCard, Tier } from './types';
 import { normalize } from './text';
 
 export { buildDeck, buildDeckDetailed } from './build';
@@ -25,6 +25,10 @@ export function loadDeck(path: string = DEFAULT_NOTES_PATH): Deck {
 
 export interface DeckIndex {
   deck: Deck;
+  /** What rounds, the question of the day and "test me" play by default: the item bank, or the
+   * generated questions when the bank does not apply to these notes. */
+  examTier: Question[];
+  drillTier: Question[];
   questionById: Map<string, Question>;
   /** Official names and lowercased aliases → card. */
   servicesByName: Map<string, ServiceCard>;
@@ -52,5 +56,21 @@ export function createDeckIndex(deck: Deck): DeckIndex {
     questionsByDomain.set(q.domain, [...(questionsByDomain.get(q.domain) ?? []), q]);
   }
   const topics = [...questionsByTopic.keys()].sort((a, b) => a.localeCompare(b, 'pt-BR'));
-  return { deck, questionById, servicesByName, questionsByTopic, questionsByDomain, topics };
+  const exam = deck.questions.filter((q) => q.tier === 'exam');
+  const drillTier = deck.questions.filter((q) => q.tier === 'drill');
+  return {
+    deck,
+    examTier: exam.length > 0 ? exam : drillTier,
+    drillTier,
+    questionById,
+    servicesByName,
+    questionsByTopic,
+    questionsByDomain,
+    topics,
+  };
+}
+
+/** The questions of one tier (exam by default). */
+export function tierQuestions(index: DeckIndex, tier: Tier = 'exam'): Question[] {
+  return tier === 'exam' ? index.examTier : index.drillTier;
 }

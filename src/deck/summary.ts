@@ -2,6 +2,9 @@ import type { Deck, ExamDomain, QuestionType } from './types';
 
 export interface DeckSummary {
   questions: number;
+  /** Hand-written exam items and generated drill questions. */
+  byTier: { exam: number; drill: number };
+  /** Counts below (domain, type, topic) are of the exam tier, or of everything when it is empty. */
   services: number;
   topics: number;
   notesSha256: string;
@@ -13,19 +16,22 @@ export interface DeckSummary {
 
 /** The deck's figures, for /deck and `npm run deck -- stats`. */
 export function summarizeDeck(deck: Deck): DeckSummary {
-  const total = deck.questions.length;
+  const exam = deck.questions.filter((q) => q.tier === 'exam');
+  const counted = exam.length > 0 ? exam : deck.questions;
+  const total = counted.length;
   const domainCounts = new Map<ExamDomain, number>();
   const typeCounts = new Map<QuestionType, number>();
   const topicCounts = new Map<string, number>();
-  for (const q of deck.questions) {
+  for (const q of counted) {
     topicCounts.set(q.topic, (topicCounts.get(q.topic) ?? 0) + 1);
     domainCounts.set(q.domain, (domainCounts.get(q.domain) ?? 0) + 1);
     typeCounts.set(q.type, (typeCounts.get(q.type) ?? 0) + 1);
   }
   const domains: ExamDomain[] = [1, 2, 3, 4, 5];
-  const types: QuestionType[] = ['single', 'multi', 'truefalse', 'order'];
+  const types: QuestionType[] = ['single', 'multi', 'order', 'match'];
   return {
-    questions: total,
+    questions: deck.questions.length,
+    byTier: { exam: exam.length, drill: deck.questions.length - exam.length },
     services: deck.services.length,
     topics: topicCounts.size,
     notesSha256: deck.notesSha256,

@@ -70,8 +70,10 @@ export function firstSentence(text: string, min = 40): string {
 /** Cut at the last whole sentence that fits; failing that, at a word boundary with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const sentences = text.slice(0, max).match(/^.*[.;!?](?=\s)/s)?.[0];
-  if (sentences && sentences.length > max / 2) return sentences.replace(/;$/, '.');
+  const sentences = text.slice(0, max).match(/^.*[.!?](?=\s)/s)?.[0];
+  // A cut inside a parenthesis would leave it open ("(fechado a novos clientes"): never end there.
+  const balanced = (t: string) => (t.match(/\(/g)?.length ?? 0) === (t.match(/\)/g)?.length ?? 0);
+  if (sentences && sentences.length > max / 2 && balanced(sentences)) return sentences;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')}…`;

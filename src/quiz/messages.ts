@@ -9,6 +9,7 @@ export const quizMessages = defineMessages({
     started: (starterId: string, count: number, seconds: number) =>
       `🎯 <@${starterId}> iniciou um quiz: **${plural(count, 'pergunta', 'perguntas')}**, ${seconds} s cada. Responda com os botões: vale a primeira resposta.`,
     filterTopic: (topic: string) => `Tópico: **${topic}**`,
+    filterDrill: 'Nível: **treino** (perguntas geradas das notas)',
     filterDomain: (domain: number, name: string) => `Domínio ${domain}: **${name}**`,
     alreadyRunning: (link: string) => `Já há uma rodada em andamento neste canal: ${link}`,
     tooFew: (available: number, requested: number) =>
@@ -60,6 +61,9 @@ export const quizMessages = defineMessages({
     explanation: 'Explicação',
     source: 'Fonte',
     sourceValue: (heading: string, line: number) => `${heading} (linha ${line})`,
+    sourceBeyond: (doc: string) => `Além das notas: documentação da AWS — ${doc}`,
+    beyond: 'Além das notas',
+    beyondValue: 'Este item vem da documentação da AWS, não das notas do grupo.',
     scorers: 'Pontuaram',
     noScorers: 'Ninguém pontuou.',
     moreScorers: (n: number) => `…e mais ${n}`,
@@ -77,6 +81,7 @@ export const quizMessages = defineMessages({
     started: (starterId: string, count: number, seconds: number) =>
       `🎯 <@${starterId}> started a quiz: **${plural(count, 'question', 'questions')}**, ${seconds} s each. Answer with the buttons: your first answer counts.`,
     filterTopic: (topic: string) => `Topic: **${topic}**`,
+    filterDrill: 'Tier: **drill** (questions generated from the notes)',
     filterDomain: (domain: number, name: string) => `Domain ${domain}: **${name}**`,
     alreadyRunning: (link: string) => `A round is already running in this channel: ${link}`,
     tooFew: (available: number, requested: number) =>
@@ -124,6 +129,9 @@ export const quizMessages = defineMessages({
     explanation: 'Explanation',
     source: 'Source',
     sourceValue: (heading: string, line: number) => `${heading} (line ${line})`,
+    sourceBeyond: (doc: string) => `Beyond the notes: AWS documentation — ${doc}`,
+    beyond: 'Beyond the notes',
+    beyondValue: "This item comes from AWS documentation, not from the group's notes.",
     scorers: 'Scored',
     noScorers: 'Nobody scored.',
     moreScorers: (n: number) => `…and ${n} more`,

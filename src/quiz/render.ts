@@ -16,6 +16,7 @@ import type { Locale } from '../i18n';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
 import { answeredInPanel } from '../answers/choice';
 import { panelMessages } from '../answers/messages';
+import { explainAnswer } from '../answers/explain';
 import { quizMessages } from './messages';
 import { orderCandidates } from './order-candidates';
 import { describeChoice, optionLetter } from './round-rules';
@@ -111,6 +112,8 @@ function metaFields(question: Question, locale: Locale) {
       value: `${question.domain}. ${EXAM_DOMAINS[question.domain][locale]}`,
       inline: true,
     },
+    // Items that rest on AWS documentation say so: the group's notes do not cover them.
+    ...(question.beyond ? [{ name: `📚 ${text.beyond}`, value: text.beyondValue, inline: false }] : []),
   ];
 }
 
@@ -252,11 +255,18 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
       ),
     });
   }
+  const { key, others } = explainAnswer(question, locale);
   fields.push(
-    { name: text.explanation, value: truncate(question.explanation, LIMITS.fieldValue) },
+    { name: text.explanation, value: truncate(key, LIMITS.fieldValue) },
+    ...(others ? [{ name: others.title, value: truncate(others.text, LIMITS.fieldValue) }] : []),
     {
       name: text.source,
-      value: truncate(text.sourceValue(question.source.heading, question.source.line), LIMITS.fieldValue),
+      value: truncate(
+        question.beyond
+          ? text.sourceBeyond(question.doc ?? '')
+          : text.sourceValue(question.source.heading, question.source.line),
+        LIMITS.fieldValue,
+      ),
     },
     ...metaFields(question, locale),
   );

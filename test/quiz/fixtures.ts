@@ -46,4 +46,25 @@ export const orderQ = makeQuestion({
   domain: 1,
 });
 
-export const allTypes = [singleQ, multiQ, trueFalseQ, orderQ];
+export const matchQ = makeQuestion({
+  id: 'match-1',
+  type: 'match',
+  stem: 'Associe cada necessidade ao serviço que a atende.',
+  prompts: ['Transcrever chamadas gravadas', 'Traduzir o site', 'Ler recibos digitalizados'],
+  options: ['Amazon Translate', 'Amazon Textract', 'Amazon Polly', 'Amazon Transcribe'],
+  answers: [3, 0, 1],
+  topic: 'Serviços de IA',
+  domain: 1,
+  services: ['Amazon Transcribe', 'Amazon Translate', 'Amazon Textract'],
+});
+export const multi3Q = makeQuestion({
+  id: 'multi3-1',
+  type: 'multi',
+  stem: 'Quais são métricas de classificação? (Escolha TRÊS.)',
+  options: ['Acurácia', 'RMSE', 'F1', 'MAE', 'Recall'],
+  answers: [0, 2, 4],
+  topic: 'Métricas',
+  domain: 1,
+});
+
+export const allTypes = [singleQ, multiQ, trueFalseQ, orderQ, matchQ, multi3Q];

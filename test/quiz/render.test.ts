@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/types';
-import { answerButtonId, answerMenuId, stopButtonId } from '../../src/quiz/custom-ids';
-import { orderCandidates } from '../../src/quiz/order-candidates';
+import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from '../../src/quiz/custom-ids';
 import {
   countPicks,
   renderPodium,
@@ -9,7 +8,7 @@ import {
   renderReveal,
   type RevealedAnswer,
 } from '../../src/quiz/render';
-import { allTypes, makeQuestion, multiQ, orderQ, singleQ, trueFalseQ } from './fixtures';
+import { allTypes, makeQuestion, matchQ, multi3Q, multiQ, orderQ, singleQ, trueFalseQ } from './fixtures';
 import { messageLimitProblems } from './message-limits';
 
 const deadlineAt = Date.UTC(2026, 10, 27, 12, 0, 20);
@@ -68,7 +67,7 @@ describe('renderQuestion', () => {
     expect(stopRow!.components[0]!.custom_id).toBe(stopButtonId.encode({ roundId: 123456 }));
   });
 
-  it('uses a two-value menu for "choose TWO" and sequences for ordering', () => {
+  it('uses a menu of exactly the answer count for multi, and an Answer button for ordering and matching', () => {
     const menu = (
       renderQuestion(view(multiQ)).components[0] as unknown as { components: Array<Record<string, unknown>> }
     ).components[0]!;
@@ -78,12 +77,23 @@ describe('renderQuestion', () => {
       max_values: 2,
       custom_id: answerMenuId.encode({ roundId: 123456, position: 1 }),
     });
-    const order = (
-      renderQuestion(view(orderQ)).components[0] as unknown as { components: Array<Record<string, unknown>> }
-    ).components;
-    const { sequences, correctIndex } = orderCandidates(orderQ);
-    expect(order.map((b) => b.label)).toEqual(sequences.map((s) => s.map((i) => 'ABCD'[i]).join(' → ')));
-    expect(order[correctIndex]!.label).toBe('B → A → D → C');
+    const three = (
+      renderQuestion(view(multi3Q)).components[0] as unknown as { components: Array<Record<string, unknown>> }
+    ).components[0]!;
+    expect(three).toMatchObject({ min_values: 3, max_values: 3 });
+    expect(renderQuestion(view(multi3Q)).embeds[0]!.description).toContain('**TRÊS**');
+    for (const q of [orderQ, matchQ]) {
+      const rows = renderQuestion(view(q)).components as unknown as { components: Array<Record<string, unknown>> }[];
+      expect(rows[0]!.components).toHaveLength(1);
+      expect(rows[0]!.components[0]).toMatchObject({
+        label: 'Responder',
+        custom_id: quizPanelIds.open.encode({ roundId: 123456, position: 1 }),
+      });
+    }
+    // A matching question shows its numbered items above the lettered options.
+    const description = renderQuestion(view(matchQ)).embeds[0]!.description!;
+    expect(description).toContain('**1.** Transcrever chamadas gravadas');
+    expect(description).toContain('**D)** Amazon Transcribe');
     const tf = (
       renderQuestion(view(trueFalseQ)).components[0] as unknown as {
         components: Array<Record<string, unknown>>;
@@ -119,19 +129,20 @@ describe('renderReveal', () => {
     expect(json(payload)).not.toContain('Parar');
   });
 
-  it('counts sequences for ordering questions and options for "choose TWO"', () => {
-    const { sequences, correctIndex } = orderCandidates(orderQ);
-    expect(
-      countPicks(orderQ, [
-        answer('a', sequences[correctIndex]!, true, 900),
-        answer('b', sequences[correctIndex]!, true, 800),
-      ]),
-    ).toEqual(sequences.map((_, i) => (i === correctIndex ? 2 : 0)));
+  it('counts whole right answers for ordering and matching, and options for "choose TWO"', () => {
+    const right = answer('a', orderQ.answers, true, 900);
+    expect(countPicks(orderQ, [right, answer('b', [0, 1, 2, 3], false, 0)])).toEqual([1]);
     expect(countPicks(multiQ, [answer('a', [0, 2], true, 900), answer('b', [0, 1], false, 0)])).toEqual([
       2, 1, 1, 0, 0,
     ]);
-    const reveal = renderReveal({ ...view(orderQ), answers: [] });
-    expect(json(reveal.embeds[0]!.fields)).toContain('✅ B → A → D → C — 0 respostas');
+    const order = renderReveal({ ...view(orderQ), answers: [right] });
+    expect(json(order.embeds[0]!.fields)).toContain('1. **B)** Coletar dados');
+    expect(json(order.components)).toContain('✅ 1/1');
+    const match = renderReveal({ ...view(matchQ), answers: [answer('a', [3, 0, 2], false, 0)] });
+    const field = match.embeds[0]!.fields!.find((f) => f.name === 'Associações corretas')!;
+    expect(field.value).toContain('**1.** Transcrever chamadas gravadas → **D)** Amazon Transcribe');
+    expect(field.value).toContain('**3.** Ler recibos digitalizados → **B)** Amazon Textract');
+    expect(json(match.components)).toContain('✅ 0/1');
   });
 
   it('caps the scorer list to fit Discord limits, best first, saying how many are left out', () => {

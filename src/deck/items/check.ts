@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadDeckData } from '../data';
+import { applyErrata } from '../errata';
 import { loadExamGuide } from '../guide';
 import { lintQuestion } from '../lint';
 import { ServiceRegistry } from '../services';
@@ -17,7 +18,8 @@ export function itemsCheck(notes: string, paths: readonly string[]): { lines: st
       : readItemFiles();
   const data = loadDeckData();
   const services = new ServiceRegistry(data.services);
-  const loaded = loadItems(files, { notes, guide: loadExamGuide(), services });
+  const { markdown: corrected } = applyErrata(notes, data.errata, 'notes');
+  const loaded = loadItems(files, { notes, corrected, guide: loadExamGuide(), services });
   const lines = loaded.findings.map(formatItemFinding);
   for (const [file, questions] of loaded.byFile) {
     for (const q of questions) {

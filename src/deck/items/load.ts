@@ -45,6 +45,8 @@ export function readItemFiles(dir: string = DEFAULT_ITEMS_DIR, label = 'data/ite
 
 export interface ItemContext {
   notes: string;
+  /** The notes with the errata applied: a quote that is no longer there rests on a corrected statement. */
+  corrected?: string;
   guide: ExamGuide;
   services: ServiceRegistry;
 }
@@ -59,6 +61,7 @@ export interface LoadedItems {
 /** Parses, validates and converts every item; a defect becomes a finding naming the file, line and id. */
 export function loadItems(files: readonly ItemFile[], context: ItemContext): LoadedItems {
   const notes = indexNotes(context.notes);
+  const corrected = context.corrected === undefined ? undefined : indexNotes(context.corrected);
   const questions: Question[] = [];
   const findings: ItemFinding[] = [];
   const byFile = new Map<string, Question[]>();
@@ -99,6 +102,10 @@ export function loadItems(files: readonly ItemFile[], context: ItemContext): Loa
       seen.set(item.id, file);
       const services = lintItem(item, context, report);
       const sources = resolveQuotes(item.sources ?? [], notes, report);
+      for (const s of sources) {
+        if (corrected && corrected.findQuote(s.quote, s.line) === undefined)
+          report(`source line ${s.line} quotes a passage the errata correct or drop: "${s.quote}"`);
+      }
       const question = itemToQuestion(item, sources, notes, services);
       questions.push(question);
       inFile.push(question);

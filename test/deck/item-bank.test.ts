@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeckDetailed } from '../../src/deck/build';
+import { computeCoverage } from '../../src/deck/coverage';
+import { DeckLintError } from '../../src/deck/errors';
+import { loadExamGuide } from '../../src/deck/guide';
+import { EXAM_DOMAINS } from '../../src/deck/types';
+import { NOTES, NOTES_FILE, notesWith, shippedDeck } from './helpers';
+
+const guide = loadExamGuide();
+
+describe('the exam tier (data/items)', () => {
+  const { deck } = shippedDeck();
+  const exam = deck.questions.filter((q) => q.tier === 'exam');
+  const share = (pred: (q: (typeof exam)[number]) => boolean) => exam.filter(pred).length / exam.length;
+
+  it('has at least 400 items, each domain within 3 points of its exam weight', () => {
+    expect(exam.length).toBeGreaterThanOrEqual(400);
+    for (const domain of [1, 2, 3, 4, 5] as const) {
+      const got = share((q) => q.domain === domain);
+      expect(Math.abs(got - EXAM_DOMAINS[domain].weight), `domain ${domain}: ${got}`).toBeLessThanOrEqual(0.03);
+    }
+  });
+
+  it('is mostly scenarios, in the exam formats: multi ≥ 12%, order ≥ 4%, match ≥ 4%', () => {
+    expect(share((q) => q.scenario)).toBeGreaterThanOrEqual(0.65);
+    expect(share((q) => q.type === 'multi')).toBeGreaterThanOrEqual(0.12);
+    expect(share((q) => q.type === 'order')).toBeGreaterThanOrEqual(0.04);
+    expect(share((q) => q.type === 'match')).toBeGreaterThanOrEqual(0.04);
+    expect(new Set(exam.map((q) => q.type))).toEqual(new Set(['single', 'multi', 'order', 'match']));
+  });
+
+  it('tests every one of the 69 objectives of the v1.1 guide with at least 3 items', () => {
+    expect(guide.objectives).toHaveLength(69);
+    const coverage = computeCoverage(deck, guide);
+    expect(coverage.thin.map((c) => c.objective.id)).toEqual([]);
+  });
+
+  it('gives every item a rationale per option, objectives, and a source or a documentation page', () => {
+    for (const q of exam) {
+      expect(q.rationales, q.id).toHaveLength(q.options.length);
+      expect(q.objectives.length, q.id).toBeGreaterThan(0);
+      if (q.beyond) expect(q.doc, q.id).toMatch(/^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com)\//);
+      else expect(q.sources.length, q.id).toBeGreaterThan(0);
+      if (q.type === 'match') expect(q.answers).toHaveLength(q.prompts!.length);
+    }
+  });
+
+  it('feeds every section of the notes into at least one item', () => {
+    const lines = NOTES.split('\n');
+    const sections: { title: string; from: number; to: number }[] = [];
+    lines.forEach((line, i) => {
+      if (/^##\s/.test(line)) sections.push({ title: line, from: i + 1, to: lines.length });
+    });
+    sections.forEach((s, i) => (s.to = (sections[i + 1]?.from ?? lines.length + 1) - 1));
+    const cited = exam.flatMap((q) => q.sources.map((s) => s.line));
+    // "Links Úteis" holds only links to the exam guide and courses: nothing to drill.
+    for (const s of sections.filter((x) => !x.title.includes('Links'))) {
+      expect(cited.some((l) => l >= s.from && l <= s.to), s.title).toBe(true);
+    }
+  });
+
+  it('names the item whose quoted passage is no longer in the notes', () => {
+    const quoted = 'Útil em problemas de regressão como previsão de preços de casas ou valores de ações.';
+    const citing = exam.filter((q) => q.sources.some((s) => s.quote === quoted)).map((q) => q.id);
+    expect(citing.length).toBeGreaterThan(0);
+    const edited = notesWith(quoted, 'Útil em problemas de regressão como previsão de demanda de energia.');
+    let error: unknown;
+    try {
+      buildDeckDetailed(edited, { file: NOTES_FILE });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DeckLintError);
+    const findings = (error as DeckLintError).findings.filter((f) => f.rule === 'item');
+    expect(findings.map((f) => f.questionId).sort()).toEqual([...citing].sort());
+    for (const f of findings) expect(f.message).toContain('no longer in the notes');
+  });
+
+  it('follows the notes when a quoted line only moves', () => {
+    const shifted = notesWith('## Links Úteis', '## Links Úteis\n\nUma linha nova.\n');
+    const after = buildDeckDetailed(shifted, { file: NOTES_FILE }).deck;
+    const before = new Map(exam.map((q) => [q.id, q]));
+    for (const q of after.questions.filter((x) => x.tier === 'exam' && !x.beyond)) {
+      const old = before.get(q.id)!;
+      expect(q.sources.map((s) => s.line)).toEqual(old.sources.map((s) => s.line + 2));
+    }
+  });
+});
