@@ -11,7 +11,8 @@ export const deckMessages = defineMessages({
     coverage: 'Cobertura do guia do exame (v1.1)',
     coverageLine: (covered: number, total: number, fromNotes: number, beyond: number) =>
       `**${covered}/${total}** objetivos com 3 itens ou mais · **${fromNotes}** itens apoiados nas anotações, **${beyond}** além das notas`,
-    notesMiss: (count: number) => `O que as anotações não cobrem (${count} objetivos, só itens “além das notas”)`,
+    notesMiss: (count: number) =>
+      `O que as anotações não cobrem (${count} objetivos, só itens “além das notas”)`,
     byDomain: 'Itens do exame por domínio',
     domainLine: (domain: ExamDomain, count: number, share: number) =>
       `${domain}. ${EXAM_DOMAINS[domain]['pt-BR']}: **${count}** (${percent(share)}; peso no exame ${percent(EXAM_DOMAINS[domain].weight)})`,
@@ -32,7 +33,8 @@ export const deckMessages = defineMessages({
     coverage: 'Exam guide coverage (v1.1)',
     coverageLine: (covered: number, total: number, fromNotes: number, beyond: number) =>
       `**${covered}/${total}** objectives with 3 or more items · **${fromNotes}** items backed by the notes, **${beyond}** beyond the notes`,
-    notesMiss: (count: number) => `What the notes do not cover (${count} objectives, "beyond the notes" items only)`,
+    notesMiss: (count: number) =>
+      `What the notes do not cover (${count} objectives, "beyond the notes" items only)`,
     byDomain: 'Exam items by domain',
     domainLine: (domain: ExamDomain, count: number, share: number) =>
       `${domain}. ${EXAM_DOMAINS[domain]['en-US']}: **${count}** (${percent(share)}; exam weight ${percent(EXAM_DOMAINS[domain].weight)})`,

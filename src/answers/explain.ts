@@ -13,7 +13,10 @@ const explainMessages = defineMessages({
  * here (single/multi), why each step sits where it does (order), or why the leftover options match no item
  * (match). Rationales are per option, written by the item's author or derived by the template.
  */
-export function explainAnswer(question: Question, locale: Locale): { key: string; others?: { title: string; text: string } } {
+export function explainAnswer(
+  question: Question,
+  locale: Locale,
+): { key: string; others?: { title: string; text: string } } {
   const text = explainMessages(locale);
   const why = (i: number) => `**${optionLetter(i)})** ${question.rationales[i] ?? ''}`;
   switch (question.type) {

@@ -109,7 +109,8 @@ function main(argv: string[]): number {
     case 'review': {
       const n = Number(sample ?? '20');
       if (!Number.isInteger(n) || n < 1) throw new UsageError('review needs --sample <positive count>');
-      if (tier !== undefined && tier !== 'exam' && tier !== 'drill') throw new UsageError('--tier is exam or drill');
+      if (tier !== undefined && tier !== 'exam' && tier !== 'drill')
+        throw new UsageError('--tier is exam or drill');
       const { deck } = build(notes, true);
       const pool = deck.questions.filter((q) => tier === undefined || q.tier === tier);
       const chosen = shuffled(pool, seededRandom(`review:${seed}`)).slice(0, n);

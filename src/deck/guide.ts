@@ -55,7 +55,9 @@ export function loadExamGuide(): ExamGuide {
   const path = fileURLToPath(new URL('../../data/aif-c01-guide.json', import.meta.url));
   const raw = guideSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   const titlesPath = fileURLToPath(new URL('../../data/objectives.pt-BR.json', import.meta.url));
-  const titles = z.record(z.string(), z.string().min(1).max(100)).parse(JSON.parse(readFileSync(titlesPath, 'utf8')));
+  const titles = z
+    .record(z.string(), z.string().min(1).max(100))
+    .parse(JSON.parse(readFileSync(titlesPath, 'utf8')));
   const objectives = raw.domains.flatMap((d) =>
     d.tasks.flatMap((t) =>
       t.objectives.map((o) => ({

@@ -2,7 +2,13 @@ import { describeChoice, optionLetter } from '../answers/choice';
 import { renderQuestionText } from './render';
 import type { Question } from './types';
 
-const TYPE_NAMES = { single: 'múltipla escolha', multi: 'resposta múltipla', order: 'ordenação', match: 'associação', truefalse: 'verdadeiro/falso' } as const;
+const TYPE_NAMES = {
+  single: 'múltipla escolha',
+  multi: 'resposta múltipla',
+  order: 'ordenação',
+  match: 'associação',
+  truefalse: 'verdadeiro/falso',
+} as const;
 
 /**
  * One question for a reviewer who has not seen the code or the notes: as the bot shows it, then the key,

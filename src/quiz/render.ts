@@ -258,7 +258,6 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
   const { key, others } = explainAnswer(question, locale);
   fields.push(
     { name: text.explanation, value: truncate(key, LIMITS.fieldValue) },
-    ...(others ? [{ name: others.title, value: truncate(others.text, LIMITS.fieldValue) }] : []),
     {
       name: text.source,
       value: truncate(
@@ -281,6 +280,21 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
         value: scorerLines.length > 0 ? scorerLines.join('\n') : text.noScorers,
       });
 
+  // Why the other options are wrong, as much of it as the 6000-character embed leaves room for (a line
+  // of scorers is kept free).
+  if (others) {
+    const room =
+      LIMITS.embedTotal -
+      embedLength(build([text.moreScorers(answers.length)]).toJSON()) -
+      others.title.length -
+      100;
+    const value = truncate(others.text, Math.min(LIMITS.fieldValue, room));
+    if (value.length >= 40)
+      fields.splice(fields.length - metaFields(question, locale).length - 1, 0, {
+        name: others.title,
+        value,
+      });
+  }
   const scorers = rankScorers(answers).map((a) => `<@${a.userId}> +${a.points}`);
   const embed = build(fitList(scorers, (shown) => build(shown).toJSON(), text.moreScorers));
 
@@ -290,7 +304,10 @@ export function renderReveal(view: RevealView): QuizMessagePayload {
   const buttons = labels.map((label, i) =>
     new ButtonBuilder()
       .setCustomId(answerButtonId.encode({ roundId: view.roundId, position: view.position, option: i }))
-      .setLabel(truncate(`${label} · ${counts[i] ?? 0}`, LIMITS.buttonLabel))
+      // Panel questions have one summary button ("✅ 7/10"); the others show each option's count.
+      .setLabel(
+        truncate(answeredInPanel(question) ? label : `${label} · ${counts[i] ?? 0}`, LIMITS.buttonLabel),
+      )
       .setStyle(correct.has(i) ? ButtonStyle.Success : ButtonStyle.Secondary)
       .setDisabled(true),
   );

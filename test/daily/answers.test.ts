@@ -1,11 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerDailyQuestion } from '../../src/daily/answer-daily';
-import {
-  answerControls,
-  choiceOf,
-  orderCandidates,
-} from '../../src/daily/answer-controls';
+import { answerControls, choiceOf, orderCandidates } from '../../src/daily/answer-controls';
 import { answerPractice, pickPracticeQuestion, renderPracticeQuestion } from '../../src/daily/practice';
 import { closeQuestion } from '../../src/daily/daily-post-store';
 import { answers, dailyPosts, guilds, standings } from '../../src/db/schema';
@@ -23,7 +19,11 @@ describe('answer controls', () => {
     const multi = JSON.stringify(answerControls(deck.questionById.get('q-multi')!, ids, 'pt-BR'));
     expect(multi).toContain('"min_values":2');
     expect(multi).toContain('"max_values":2');
-    const three = { ...deck.questionById.get('q-multi')!, options: ['a', 'b', 'c', 'd', 'e'], answers: [0, 2, 4] };
+    const three = {
+      ...deck.questionById.get('q-multi')!,
+      options: ['a', 'b', 'c', 'd', 'e'],
+      answers: [0, 2, 4],
+    };
     expect(JSON.stringify(answerControls(three, ids, 'pt-BR'))).toContain('"max_values":3');
     const order = deck.questionById.get('q-order')!;
     const orderControls = answerControls(order, ids, 'pt-BR');

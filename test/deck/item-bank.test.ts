@@ -17,7 +17,9 @@ describe('the exam tier (data/items)', () => {
     expect(exam.length).toBeGreaterThanOrEqual(400);
     for (const domain of [1, 2, 3, 4, 5] as const) {
       const got = share((q) => q.domain === domain);
-      expect(Math.abs(got - EXAM_DOMAINS[domain].weight), `domain ${domain}: ${got}`).toBeLessThanOrEqual(0.03);
+      expect(Math.abs(got - EXAM_DOMAINS[domain].weight), `domain ${domain}: ${got}`).toBeLessThanOrEqual(
+        0.03,
+      );
     }
   });
 
@@ -39,7 +41,10 @@ describe('the exam tier (data/items)', () => {
     for (const q of exam) {
       expect(q.rationales, q.id).toHaveLength(q.options.length);
       expect(q.objectives.length, q.id).toBeGreaterThan(0);
-      if (q.beyond) expect(q.doc, q.id).toMatch(/^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com)\//);
+      if (q.beyond)
+        expect(q.doc, q.id).toMatch(
+          /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com)\//,
+        );
       else expect(q.sources.length, q.id).toBeGreaterThan(0);
       if (q.type === 'match') expect(q.answers).toHaveLength(q.prompts!.length);
     }
@@ -55,7 +60,10 @@ describe('the exam tier (data/items)', () => {
     const cited = exam.flatMap((q) => q.sources.map((s) => s.line));
     // "Links Úteis" holds only links to the exam guide and courses: nothing to drill.
     for (const s of sections.filter((x) => !x.title.includes('Links'))) {
-      expect(cited.some((l) => l >= s.from && l <= s.to), s.title).toBe(true);
+      expect(
+        cited.some((l) => l >= s.from && l <= s.to),
+        s.title,
+      ).toBe(true);
     }
   });
 

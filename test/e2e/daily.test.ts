@@ -1,8 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderCandidates } from '../../src/daily/answer-controls';
-import { isCorrectChoice } from '../../src/quiz/scoring';
+import { answerInPanel } from '../support/answer-panel';
 import { runDailyTick } from '../../src/daily/daily-tick';
 import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';
@@ -137,11 +136,14 @@ describe('daily posts, /config and /service end to end', () => {
     const rightAnswer = () =>
       q.type === 'multi'
         ? answer(controls[0]!.custom_id!, q.answers.map(String))
-        : q.type === 'order'
-          ? answer(
-              controls[orderCandidates(q).findIndex((c) => isCorrectChoice(c, q.answers, q.type))]!
-                .custom_id!,
-            )
+        : q.type === 'order' || q.type === 'match'
+          ? answerInPanel(
+              standIn,
+              member,
+              q,
+              { customId: controls[0]!.custom_id!, messageId: question!.id },
+              q.answers,
+            ).then((h) => h.callback())
           : answer(controls[q.answers[0]!]!.custom_id!);
     const ack = await rightAnswer();
     expect(ack.ephemeral).toBe(true);

@@ -13,8 +13,8 @@ import type {
 } from '../support/discord-stand-in';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import type { Clock } from '../quiz/runner-harness';
-import { orderCandidates } from '../../src/quiz/order-candidates';
-import { answerButtonId, answerMenuId, stopButtonId } from '../../src/quiz/custom-ids';
+import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from '../../src/quiz/custom-ids';
+import { answerInPanel, later, wrongPanelChoice, type AnswerHandle } from '../support/answer-panel';
 
 export const NEXT_DELAY_MS = 2000;
 
@@ -98,28 +98,44 @@ export function answerAction(open: OpenQuestion, right: boolean) {
   const q = open.question;
   const ids = { roundId: open.round.id, position: open.position };
   if (q.type === 'multi') {
-    const values = right
-      ? q.answers.map(String)
-      : q.options
-          .map((_, i) => i)
-          .filter((i) => !q.answers.includes(i))
-          .slice(0, 2)
-          .map(String);
+    // A wrong pick has as many values as the key: the wrong options first, topped up with right ones.
+    const wrong = q.options.map((_, i) => i).filter((i) => !q.answers.includes(i));
+    const values = (right ? q.answers : [...wrong, ...q.answers].slice(0, q.answers.length)).map(String);
     return { kind: 'menu' as const, customId: answerMenuId.encode(ids), values };
   }
-  if (q.type === 'order') {
-    const { correctIndex } = orderCandidates(q);
+  if (q.type === 'order' || q.type === 'match') {
     return {
-      kind: 'button' as const,
-      customId: answerButtonId.encode({ ...ids, option: right ? correctIndex : (correctIndex + 1) % 4 }),
+      kind: 'panel' as const,
+      customId: quizPanelIds.open.encode(ids),
+      choice: right ? q.answers : wrongPanelChoice(q),
     };
   }
   const option = right ? q.answers[0]! : (q.answers[0]! + 1) % q.options.length;
   return { kind: 'button' as const, customId: answerButtonId.encode({ ...ids, option }) };
 }
 
-export function click(standIn: DiscordStandIn, member: StandInMember, open: OpenQuestion, right: boolean) {
+/**
+ * A member answers the open question: a button, the multi menu, or (order, match) the private panel.
+ * Resolves to the interaction that carries the bot's acknowledgement.
+ */
+export function click(
+  standIn: DiscordStandIn,
+  member: StandInMember,
+  open: OpenQuestion,
+  right: boolean,
+): AnswerHandle {
   const action = answerAction(open, right);
+  if (action.kind === 'panel') {
+    return later(
+      answerInPanel(
+        standIn,
+        member,
+        open.question,
+        { customId: action.customId, messageId: open.messageId },
+        action.choice,
+      ),
+    );
+  }
   return action.kind === 'menu'
     ? standIn.selectMenu({
         member,

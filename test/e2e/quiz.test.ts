@@ -137,9 +137,13 @@ describe('/quiz end to end through the stand-in', () => {
       const correctCount = rows.filter((r) => r.correct).length;
       expect(embed.description).toContain(`${correctCount} de ${rows.length} acertaram.`);
       if (open.question.type === 'order') {
-        expect(fields['Sequências']).toContain(
-          `✅ ${letters(open.question.answers, ' → ')} — ${correctCount} respostas`,
+        const q = open.question;
+        expect(fields['Ordem correta']).toBe(
+          q.answers.map((a, i) => `${i + 1}. **${'ABCDE'[a]})** ${q.options[a]}`).join('\n'),
         );
+        const label = (revealed.components as Array<{ components: Array<{ label?: string }> }>)[0]!
+          .components[0]!.label;
+        expect(label).toBe(`✅ ${correctCount}/${rows.length}`);
       } else {
         for (const answer of open.question.answers) {
           const picks = rows.filter((r) => r.choice.split(',').map(Number).includes(answer)).length;

@@ -83,7 +83,9 @@ describe('renderQuestion', () => {
     expect(three).toMatchObject({ min_values: 3, max_values: 3 });
     expect(renderQuestion(view(multi3Q)).embeds[0]!.description).toContain('**TRÊS**');
     for (const q of [orderQ, matchQ]) {
-      const rows = renderQuestion(view(q)).components as unknown as { components: Array<Record<string, unknown>> }[];
+      const rows = renderQuestion(view(q)).components as unknown as {
+        components: Array<Record<string, unknown>>;
+      }[];
       expect(rows[0]!.components).toHaveLength(1);
       expect(rows[0]!.components[0]).toMatchObject({
         label: 'Responder',
