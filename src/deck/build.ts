@@ -47,9 +47,13 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
   const data = options.data ?? loadDeckData();
   const services = new ServiceRegistry(data.services);
   const overlaps = new OverlapIndex(data.overlaps);
+  // A service and its own features overlap ("Amazon SageMaker AI" / "Amazon SageMaker Clarify"): the
+  // feature's name starts with the parent's name or one of its aliases.
   for (const parent of data.services) {
+    const names = [parent.name, ...parent.aliases].filter((n) => n.split(' ').length >= 2);
     for (const child of data.services) {
-      if (child.name.startsWith(`${parent.name} `)) overlaps.addUmbrella(parent.name, child.name);
+      if (child !== parent && names.some((n) => child.name.startsWith(`${n} `)))
+        overlaps.addUmbrella(parent.name, child.name);
     }
   }
   const { markdown: corrected } = applyErrata(markdown, data.errata, options.file);
@@ -64,7 +68,7 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
     guide: loadExamGuide(),
     services,
   });
-  const questions = [...bank.questions, ...drafts.map((d) => toDrillQuestion(d, notes))];
+  const questions = [...bank.questions, ...drafts.map((d) => toDrillQuestion(d, notes, services))];
   const meta = new Map(drafts.map((d) => [d.question.id, d.meta]));
   const deck = deckSchema.parse({
     notesSha256: sha256(markdown),

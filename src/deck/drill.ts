@@ -1,18 +1,19 @@
 import type { Draft } from './draft';
 import type { NotesIndex } from './items/sources';
+import type { ServiceRegistry } from './services';
 import type { Question } from './types';
 import { BLANK, CUT_OFF } from './wording';
 
 const QUOTE_MAX = 160;
 
 /**
- * Generated families that cannot meet the exam bar, left out of the drill tier: true/false (not an exam
- * format, and its false statements are made by pasting another row's text), "which step do the notes list
- * tool X under" (about the notes), "which side of the table" (true only of a simplified table), "which TWO
- * statements do the notes make" and "which TWO services do the notes describe so" (about the notes, with
- * blanks).
+ * Generated families that cannot meet the exam bar, left out of the drill tier: true/false of every
+ * template (not an exam format, and its false statements are made by pasting another row's text), "which
+ * step do the notes list tool X under" (about the notes), "which TWO statements do the notes make" and
+ * "which TWO services do the notes describe so" (about the notes, with blanks). The comparison-table
+ * family ("which side of the table", true only of a simplified table) is gone from the generator.
  */
-const DROPPED_TEMPLATES = new Set(['tool-step', 'comparison-side', 'multi-statements', 'multi-shared']);
+const DROPPED_TEMPLATES = new Set(['tool-step', 'multi-statements', 'multi-shared']);
 
 export function keepInDrill({ question, meta }: Draft): boolean {
   if (question.type === 'truefalse' || DROPPED_TEMPLATES.has(meta.template)) return false;
@@ -42,9 +43,10 @@ function rationalesOf(question: Draft['question']): string[] {
 }
 
 /** A generated question filed in the drill tier: its rationales, and its source line as a quote. */
-export function toDrillQuestion(draft: Draft, notes: NotesIndex): Question {
+export function toDrillQuestion(draft: Draft, notes: NotesIndex, services: ServiceRegistry): Question {
   const { rationales: _own, ...rest } = draft.question;
-  const quote = lineQuote(notes, draft.question.source.line);
+  // The quote shows the passage with official service names, like the question itself.
+  const quote = services.fixNames(lineQuote(notes, draft.question.source.line));
   return {
     ...rest,
     tier: 'drill',

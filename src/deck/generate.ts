@@ -1,5 +1,4 @@
 import type { Draft } from './draft';
-import { comparisonQuestions } from './templates/comparison';
 import type { TemplateContext } from './templates/context';
 import { factQuestions } from './templates/facts';
 import { metricQuestions } from './templates/metrics';
@@ -11,7 +10,6 @@ export function generateDrafts(context: TemplateContext): Draft[] {
   return [
     ...pipelineQuestions(context),
     ...metricQuestions(context),
-    ...comparisonQuestions(context),
     ...multiQuestions(context),
     ...factQuestions(context),
   ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDeck } from './build';
+import { deckCacheKey, folderCache, type DeckCache } from './cache';
 import type { Deck, Question, ServiceCard, Tier } from './types';
 import { normalize } from './text';
 
@@ -18,9 +19,20 @@ export const DEFAULT_NOTES_PATH = fileURLToPath(
   new URL('../../data/notes/aif-c01.pt-BR.md', import.meta.url),
 );
 
-/** Read and build the deck (synchronously: it takes a few tens of milliseconds). */
-export function loadDeck(path: string = DEFAULT_NOTES_PATH): Deck {
-  return buildDeck(readFileSync(path, 'utf8'), { file: path });
+/**
+ * Read and build the deck, or take it from the cache when nothing it is built from changed (a build
+ * parses the notes and the item bank and lints ~700 questions: most of a second; the cache takes a few
+ * milliseconds). Pass `cache: null` to always build.
+ */
+export function loadDeck(path: string = DEFAULT_NOTES_PATH, cache: DeckCache | null = folderCache()): Deck {
+  const notes = readFileSync(path, 'utf8');
+  if (!cache) return buildDeck(notes, { file: path });
+  const key = deckCacheKey(notes);
+  const cached = cache.read(key);
+  if (cached) return cached;
+  const deck = buildDeck(notes, { file: path });
+  cache.write(key, deck);
+  return deck;
 }
 
 export interface DeckIndex {
