@@ -17,7 +17,36 @@ describe('deck CLI', () => {
     expect(b.status).toBe(0);
     const bytes = readFileSync(join(dir, 'a.json'));
     expect(bytes.equals(readFileSync(join(dir, 'b.json')))).toBe(true);
-    const doc = JSON.parse(bytes.toString('utf8')) as { questions: { id: string }[] };
+    const doc = JSON.parse(bytes.toString('utf8')) as {
+      questions: {
+        id: string;
+        type: string;
+        tier: string;
+        options: string[];
+        answers: number[];
+        objectives: string[];
+        rationales: string[];
+        beyond: boolean;
+        sources: { line: number; quote: string }[];
+        prompts?: string[];
+      }[];
+    };
+    // The contract of the deck issue, plus the tiers' fields.
+    for (const q of doc.questions) {
+      expect(['exam', 'drill']).toContain(q.tier);
+      expect(q.rationales).toHaveLength(q.options.length);
+      expect(q.rationales.every((r) => r.length > 0)).toBe(true);
+      expect(typeof q.beyond).toBe('boolean');
+      if (!q.beyond) expect(q.sources.length).toBeGreaterThan(0);
+      if (q.tier === 'exam') expect(q.objectives.length).toBeGreaterThan(0);
+      if (q.type === 'match') {
+        expect(q.answers).toHaveLength(q.prompts!.length);
+        expect(q.answers.every((a) => a >= 0 && a < q.options.length)).toBe(true);
+      }
+      if (q.type === 'order')
+        expect([...q.answers].sort((a, b) => a - b)).toEqual(q.options.map((_, i) => i));
+    }
+    expect(doc.questions.some((q) => q.type === 'match')).toBe(true);
     const id = doc.questions[0]!.id;
     const shown = deck('show', id);
     expect(shown.status).toBe(0);

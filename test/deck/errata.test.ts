@@ -20,7 +20,9 @@ describe('errata', () => {
   it('every erratum matches the shipped notes and rests on an AWS page', () => {
     for (const erratum of loadDeckData().errata) {
       expect(NOTES.includes(erratum.match), erratum.id).toBe(true);
-      expect(erratum.source, erratum.id).toMatch(/^https:\/\/([a-z0-9-]+\.)*(amazon\.com|amazonaws\.cn|aws|github\.com)\.?\//);
+      expect(erratum.source, erratum.id).toMatch(
+        /^https:\/\/([a-z0-9-]+\.)*(amazon\.com|amazonaws\.cn|aws|github\.com)\.?\//,
+      );
     }
   });
 

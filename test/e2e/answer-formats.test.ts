@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDailyTick } from '../../src/daily/daily-tick';
-import { dailyPanelIds } from '../../src/daily/custom-ids';
+import { dailyPanelIds, testMeId } from '../../src/daily/custom-ids';
+import { serviceSlug } from '../../src/services/service-search';
+import { renderServiceCard } from '../../src/daily/service-card';
+import type { TextChannel } from 'discord.js';
 import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';
 import { createDeckIndex } from '../../src/deck';
@@ -170,5 +173,37 @@ describe('matching and multiple response, answered by several members', () => {
     expect(closed.content).toContain('Acertaram: **1** de **2** (50%)');
     expect(labels(closed)).toEqual(['✅ 1→D · 2→A · 3→B']);
     expect(JSON.stringify(closed.embeds)).toContain('Amazon Transcribe');
+  });
+
+  it('answers a match item privately from "Teste-me": the private question is the panel, then its result', async () => {
+    const base = smallDeck().deck;
+    const card = { ...base.services[0]!, questionIds: [matchQ.id] };
+    const deck = createDeckIndex({
+      ...base,
+      questions: [...base.questions, { ...matchQ, tier: 'exam' }],
+      services: [card, ...base.services.slice(1)],
+    });
+    bot = await startTestBot(standIn, { deck, features: [] });
+    // The bot posts the service card itself, as the daily tick would.
+    const channel = (await bot.client.channels.fetch(standIn.guild.textChannelId)) as TextChannel;
+    const posted = await channel.send(renderServiceCard(card, 'pt-BR', { daily: true }) as never);
+    const member = standIn.member();
+    const shown = standIn.clickButton({
+      member,
+      customId: testMeId.encode({ service: serviceSlug(card.name) }),
+      messageId: posted.id,
+    });
+    const panel = await shown.original();
+    expect(panel.ephemeral).toBe(true);
+    expect(panel.content).toContain('Teste-me');
+    expect(panel.content).toContain('1. Transcrever chamadas gravadas');
+    const submitted = await answerInPanel(standIn, member, matchQ, { panel }, matchQ.answers);
+    const verdict = await submitted.callback();
+    expect(verdict.type).toBe(7); // the private question turns into its result
+    expect(contentOf(verdict.data)).toContain('✅ Certo!');
+    expect(JSON.stringify((verdict.data as { embeds?: unknown }).embeds)).toContain('Amazon Transcribe');
+    expect(bot.ctx.db.select().from(answers).all()).toMatchObject([
+      { kind: 'practice', correct: true, points: 0 },
+    ]);
   });
 });

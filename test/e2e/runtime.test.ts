@@ -91,10 +91,16 @@ describe('the bot against the local Discord stand-in', () => {
     const { ctx } = await start();
     const reply = await standIn.runCommand({ member: standIn.member(), name: 'deck' }).callback();
     const text = JSON.stringify(reply.data);
-    expect(text).toContain(String(ctx.deck.deck.questions.length));
+    const exam = ctx.deck.deck.questions.filter((q) => q.tier === 'exam').length;
+    expect(text).toContain(`**${exam}** itens no estilo do exame`);
+    expect(text).toContain(`**${ctx.deck.deck.questions.length - exam}** perguntas de treino`);
     expect(text).toContain(ctx.deck.deck.notesSha256.slice(0, 16));
     for (const domain of ['Fundamentos de IA e ML', 'Diretrizes para IA responsável'])
       expect(text).toContain(domain);
+    // The coverage of the guide, and what the group's notes do not cover, in Portuguese.
+    expect(text).toContain('**69/69** objetivos com 3 itens ou mais');
+    expect(text).toContain('O que as anotações não cobrem');
+    expect(text).toContain('`2.1.6`');
   });
 
   it.each([
