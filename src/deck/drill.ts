@@ -10,10 +10,11 @@ const QUOTE_MAX = 160;
  * Generated families that cannot meet the exam bar, left out of the drill tier: true/false of every
  * template (not an exam format, and its false statements are made by pasting another row's text), "which
  * step do the notes list tool X under" (about the notes), "which TWO statements do the notes make" and
- * "which TWO services do the notes describe so" (about the notes, with blanks). The comparison-table
+ * "which TWO services do the notes describe so" (about the notes, with blanks), "which TWO are examples of
+ * <model family>" (paper and product trivia the exam never asks; a blind review flagged it). The comparison-table
  * family ("which side of the table", true only of a simplified table) is gone from the generator.
  */
-const DROPPED_TEMPLATES = new Set(['tool-step', 'multi-statements', 'multi-shared']);
+const DROPPED_TEMPLATES = new Set(['tool-step', 'multi-statements', 'multi-shared', 'multi-examples']);
 
 export function keepInDrill({ question, meta }: Draft): boolean {
   if (question.type === 'truefalse' || DROPPED_TEMPLATES.has(meta.template)) return false;

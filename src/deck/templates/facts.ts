@@ -1,4 +1,5 @@
 import type { Draft } from '../draft';
+import type { ServiceRegistry } from '../services';
 import type { Fact } from '../facts';
 import { clip, firstSentence, normalize, redact } from '../text';
 import type { ChoiceOption } from './choice';
@@ -100,7 +101,7 @@ function servicesOf(fact: Fact): string[] {
   return [...fact.subjects, ...fact.mentions];
 }
 
-function describeStem(fact: Fact): string | undefined {
+function describeStem(fact: Fact, services: ServiceRegistry): string | undefined {
   const name = displayName(fact.name);
   switch (fact.kind) {
     case 'concept':
@@ -120,10 +121,18 @@ function describeStem(fact: Fact): string | undefined {
     case 'cell':
       // "What is in column X for row Y" asks about the notes' table, not about AWS.
       return undefined;
-    case 'item':
-      return fact.subjects.length > 0
-        ? `Qual alternativa descreve o ${name}?`
+    case 'item': {
+      if (fact.subjects.length > 0) return `Qual alternativa descreve o ${name}?`;
+      // A feature listed under a service ("Personalização" under Amazon Bedrock) is named with its service,
+      // or the stem would not say what it is about.
+      const owner = fact.path
+        .map((p) => services.resolveName(p)[0])
+        .filter((s) => s !== undefined)
+        .at(-1);
+      return owner
+        ? `No ${owner}, qual alternativa descreve “${name}”?`
         : `Qual alternativa descreve “${name}”?`;
+    }
     default:
       return undefined;
   }
@@ -131,7 +140,7 @@ function describeStem(fact: Fact): string | undefined {
 
 /** Term → its description, among siblings' descriptions. */
 function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefined {
-  const stem = describeStem(fact);
+  const stem = describeStem(fact, context.services);
   if (!stem) return undefined;
   const related = relatedFacts(context, fact);
   // Each option hides its own name; a wrong option that names the subject is a fair trap.

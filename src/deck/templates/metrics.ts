@@ -55,7 +55,7 @@ export function metricQuestions(context: TemplateContext): Draft[] {
           ownText: pair.map((r) => r.fact.text).join('|'),
           type: 'multi',
           stem: `Para quais DUAS métricas um valor MAIS ${dir === 'lower' ? 'BAIXO' : 'ALTO'} indica melhor desempenho? (Escolha DUAS.)`,
-          correct: pair.map((r) => toOption(r, '')),
+          correct: pair.map((r) => toOption(r, `Certo: ${r.fact.name}: ${clip(r.fact.text, 150)}`)),
           pool: wrong.map((r) => toOption(r, `${r.fact.name}: ${clip(r.fact.text, 120)}`)),
           intro: pair.map((r) => `${r.fact.name}: ${clip(r.fact.text, 150)}`).join(' '),
           source: { heading: pair[0]!.fact.heading, line: pair[0]!.fact.line },
