@@ -55,6 +55,61 @@ describe('lint', () => {
     expect(lintDeck(deck, { ...context, meta, sequences: shippedDeck().facts.sequences })).toEqual([]);
   });
 
+  it('catches stems and rationales about the notes, template blanks and cut-offs', () => {
+    expect(rulesFor({ ...good, stem: 'Segundo as notas, qual serviço converte texto em fala?' })).toContain(
+      'about-the-notes',
+    );
+    expect(
+      rulesFor({ ...good, stem: 'Na tabela “Folhas de Estudo”, qual serviço converte texto em fala?' }),
+    ).toContain('about-the-notes');
+    expect(
+      rulesFor({ ...good, stem: 'Em “Serviços › IA de Linguagem”, qual converte texto em fala?' }),
+    ).toContain('about-the-notes');
+    const rationales = [...good.rationales];
+    rationales[0] = 'Errado: é o que as notas dizem sobre transcrição de áudio em texto.';
+    expect(rulesFor({ ...good, rationales })).toContain('about-the-notes');
+    expect(rulesFor({ ...good, stem: 'O ___ converte texto em fala realista. Qual é ele?' })).toContain(
+      'template-artifact',
+    );
+    expect(rulesFor({ ...good, stem: 'Qual serviço da AWS converte texto em fala realista e…' })).toContain(
+      'template-artifact',
+    );
+  });
+
+  it('catches a rationale that only restates its option', () => {
+    const rationales = [...good.rationales];
+    rationales[2] = 'Amazon Translate.';
+    expect(rulesFor({ ...good, rationales })).toContain('rationale-restates');
+    expect(rulesFor({ ...good, rationales: good.rationales.slice(1) })).toContain('missing-explanation');
+  });
+
+  it('checks the shape of choose-THREE and matching questions', () => {
+    const three = question({
+      ...good,
+      id: 'three',
+      type: 'multi',
+      stem: 'Quais serviços da AWS trabalham com fala? (Escolha TRÊS.)',
+      options: ['Amazon Transcribe', 'Amazon Polly', 'Amazon Translate', 'Amazon Lex', 'Amazon Textract'],
+      answers: [0, 1, 3],
+    });
+    expect(rulesFor(three)).not.toContain('structure');
+    expect(rulesFor({ ...three, stem: 'Quais serviços trabalham com fala? (Escolha DUAS.)' })).toContain(
+      'structure',
+    );
+    const match = question({
+      ...good,
+      id: 'match',
+      type: 'match',
+      stem: 'Associe cada necessidade ao serviço.',
+      prompts: ['Transcrever chamadas', 'Ler voz alta um texto', 'Traduzir o site'],
+      options: ['Amazon Transcribe', 'Amazon Polly', 'Amazon Translate', 'Amazon Lex'],
+      answers: [0, 1, 2],
+    });
+    expect(rulesFor(match)).toEqual([]);
+    expect(rulesFor({ ...match, answers: [0, 1] })).toContain('structure');
+    expect(rulesFor({ ...match, answers: [0, 1, 7] })).toContain('structure');
+  });
+
   it('catches the answer leaking into the stem', () => {
     expect(rulesFor({ ...good, stem: 'Qual serviço, o Polly, converte texto em fala?' })).toContain(
       'answer-leak',

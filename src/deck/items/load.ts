@@ -82,8 +82,10 @@ export function loadItems(files: readonly ItemFile[], context: ItemContext): Loa
       continue;
     }
     const inFile: Question[] = [];
+    // Resolved as a whole, so YAML anchors and aliases shared between items work.
+    const values = doc.toJS() as unknown[];
     root.items.forEach((node, index) => {
-      const raw: unknown = (node as { toJSON?: () => unknown }).toJSON?.() ?? node;
+      const raw: unknown = values[index];
       const line = isMap(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
       const id =
         typeof raw === 'object' && raw !== null && 'id' in raw
