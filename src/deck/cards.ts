@@ -33,10 +33,20 @@ export function buildServiceCards({ facts, questions, services, overlaps }: Card
       examTip: entry.examTip,
       confusedWith: overlaps.partnersOf(entry.name).filter((n) => named.has(n) && n !== entry.name),
       sections: sections([...own, ...mentioning]),
-      questionIds: questions.filter((q) => q.services.includes(entry.name)).map((q) => q.id),
+      questionIds: questionsAbout(questions, entry.name),
     });
   }
   return cards.filter((c) => c.sections.length > 0);
+}
+
+/**
+ * The questions "test me" can ask about a service: the ones about it, then the ones that offer it as an
+ * option (knowing why it is wrong there is knowing the service too).
+ */
+function questionsAbout(questions: Question[], name: string): string[] {
+  const about = questions.filter((q) => q.services.includes(name));
+  const offered = questions.filter((q) => !q.services.includes(name) && q.options.some((o) => o === name));
+  return [...about, ...offered].map((q) => q.id);
 }
 
 /** Distinct statements, most informative first, cut at a sentence boundary. */

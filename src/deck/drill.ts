@@ -16,11 +16,19 @@ const QUOTE_MAX = 160;
  */
 const DROPPED_TEMPLATES = new Set(['tool-step', 'multi-statements', 'multi-shared', 'multi-examples']);
 
+/** A fill-in-the-blank question: its stem asks what completes the blanks. */
+export function isFillIn(question: { stem: string }): boolean {
+  return question.stem.includes('completa as lacunas (___)');
+}
+
 export function keepInDrill({ question, meta }: Draft): boolean {
   if (question.type === 'truefalse' || DROPPED_TEMPLATES.has(meta.template)) return false;
-  // A "___" left by hiding a name is a template artifact, not a fill-in-the-blank item; so is cut-off text.
-  const texts = [question.stem, question.explanation, ...question.options, ...(question.rationales ?? [])];
-  return !texts.some((t) => BLANK.test(t) || CUT_OFF.test(t));
+  // A "___" left by hiding a name is a template artifact, unless the stem says it is a fill-in-the-blank
+  // and the blank stands for the answer; cut-off text is always an artifact.
+  const blanksAllowed = isFillIn(question);
+  const texts = [question.explanation, ...question.options, ...(question.rationales ?? [])];
+  if (!blanksAllowed) texts.push(question.stem);
+  return !texts.some((t) => BLANK.test(t)) && ![question.stem, ...texts].some((t) => CUT_OFF.test(t));
 }
 
 /** The note line a generated question comes from, as a quote (markdown marks left out). */

@@ -10,6 +10,7 @@ import { TRUE_FALSE_OPTIONS } from './templates/fixed';
 import { normalize, significantWords, tokenOverlap } from './text';
 import type { Deck, Question } from './types';
 import { ABOUT_THE_NOTES, addedWords, BLANK, CUT_OFF } from './wording';
+import { isFillIn } from './drill';
 
 export type { LintFinding, LintRule } from './lint-types';
 
@@ -107,7 +108,8 @@ function lintWording(q: Question, report: Report): void {
   for (const [where, text] of texts) {
     if (ABOUT_THE_NOTES.test(text))
       report('about-the-notes', `${where} talks about the notes: "${text.slice(0, 60)}"`);
-    if (BLANK.test(text)) report('template-artifact', `${where} has a "___" blank`);
+    if (BLANK.test(text) && !(where === 'stem' && isFillIn(q)))
+      report('template-artifact', `${where} has a "___" blank`);
     if (CUT_OFF.test(text)) report('template-artifact', `${where} is cut off`);
   }
   q.rationales.forEach((r, i) => {

@@ -62,9 +62,13 @@ export function tidy(text: string): string {
 
 /** The first sentence, when it is long enough to stand on its own; else the whole text. */
 export function firstSentence(text: string, min = 40): string {
-  const match = /^(.+?[.;!?])(\s|$)/.exec(text);
-  const first = match?.[1];
-  return first !== undefined && first.length >= min ? first : text;
+  // A boundary inside a parenthesis ("(antigo X; hoje Y)") does not end the sentence.
+  const open = (t: string) => (t.match(/\(/g)?.length ?? 0) > (t.match(/\)/g)?.length ?? 0);
+  for (const match of text.matchAll(/[.;!?](?=\s|$)/g)) {
+    const first = text.slice(0, match.index + 1);
+    if (first.length >= min && !open(first)) return first.replace(/;$/, '.');
+  }
+  return text;
 }
 
 /** Cut at the last whole sentence that fits; failing that, at a word boundary with an ellipsis. */

@@ -136,7 +136,9 @@ describe('test me (practice)', () => {
     if (result.status !== 'answered') return;
     expect(result.correct).toBe(false);
     expect(result.content).toContain('A resposta certa é **A**');
-    expect(result.embeds[0]?.description).toBe(question.explanation);
+    // The explanation, then why the other options are wrong.
+    expect(result.embeds[0]?.description?.startsWith(question.explanation)).toBe(true);
+    expect(result.embeds[0]?.description).toContain('**Por que não as outras**');
     const [row] = temp.db.select().from(answers).all();
     expect(row).toMatchObject({
       kind: 'practice',

@@ -321,7 +321,7 @@ describe('runDailyTick', () => {
     const edited = sender.sent.find((m) => m.messageId === question.messageId)!;
     expect(edited.edits).toHaveLength(1);
     expect(edited.edits[0]?.content).toContain('Acertaram: **2** de **3** (67%)');
-    expect(edited.edits[0]?.embeds?.[0]?.description).toBe(q.explanation);
+    expect(edited.edits[0]?.embeds?.[0]?.description?.startsWith(q.explanation)).toBe(true);
     const components = JSON.stringify(edited.edits[0]?.components);
     expect(components).toContain('"disabled":true');
     expect(components).not.toContain('"disabled":false');

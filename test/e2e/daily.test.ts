@@ -178,7 +178,7 @@ describe('daily posts, /config and /service end to end', () => {
     expect(edited.edits).toHaveLength(1);
     expect(edited.content).toContain('Resultado da pergunta do dia — 27/11/2026');
     expect(edited.content).toContain('Acertaram: **1** de **1** (100%)');
-    expect(JSON.stringify(edited.embeds)).toContain(JSON.stringify(q.explanation));
+    expect((edited.embeds[0] as { description: string }).description.startsWith(q.explanation)).toBe(true);
     expect(buttons(edited).every((b) => b.disabled)).toBe(true);
     expect(standIn.channelMessages(channelId())).toHaveLength(4);
     // Members cannot click the closed question's controls any more.

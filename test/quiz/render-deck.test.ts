@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck';
-import { orderCandidates } from '../../src/quiz/order-candidates';
+import { renderPanel } from '../../src/answers/panel';
+import { quizPanelIds } from '../../src/quiz/custom-ids';
 import { renderQuestion, renderReveal, type RevealedAnswer } from '../../src/quiz/render';
 import { choiceFromComponent } from '../../src/quiz/round-rules';
 import { messageLimitProblems } from './message-limits';
@@ -18,7 +19,7 @@ describe('every question of the deck as a quiz message', () => {
 
   it('has questions of every type', () => {
     expect(new Set(deck.questions.map((q) => q.type))).toEqual(
-      new Set(['single', 'multi', 'truefalse', 'order']),
+      new Set(['single', 'multi', 'order', 'match']),
     );
   });
 
@@ -39,14 +40,21 @@ describe('every question of the deck as a quiz message', () => {
   it('offers controls that can express the right answer', () => {
     const problems: string[] = [];
     for (const q of deck.questions) {
-      if (q.type === 'order') {
-        const { sequences, correctIndex } = orderCandidates(q);
-        const keys = new Set(sequences.map((s) => s.join(',')));
-        if (keys.size !== sequences.length || sequences.length < 2) problems.push(`${q.id}: candidates`);
-        if (sequences.filter((s) => s.join(',') === q.answers.join(',')).length !== 1)
-          problems.push(`${q.id}: right one`);
-        if (choiceFromComponent(q, { button: correctIndex })?.join(',') !== q.answers.join(','))
-          problems.push(`${q.id}: button`);
+      if (q.type === 'order' || q.type === 'match') {
+        // Answered in the panel: the whole answer goes through as one choice, and the panel fits.
+        if (choiceFromComponent(q, { full: q.answers })?.join(',') !== q.answers.join(','))
+          problems.push(`${q.id}: panel answer`);
+        const panel = renderPanel(
+          q,
+          q.answers,
+          quizPanelIds,
+          { roundId: 2 ** 40, position: 24 },
+          'pt-BR',
+          'x',
+        );
+        if (panel.components.length > 5) problems.push(`${q.id}: panel rows`);
+        if (panel.components.some((row) => row.components.length > 5))
+          problems.push(`${q.id}: panel row width`);
       } else if (q.type === 'multi') {
         if (!choiceFromComponent(q, { values: q.answers.map(String) })) problems.push(`${q.id}: menu`);
       } else {

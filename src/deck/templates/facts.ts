@@ -150,11 +150,14 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
     entity: fact.name,
     note: `Certo: esta é a descrição de ${displayName(fact.name)}.`,
   };
-  const pool = related.map((r) => ({
-    text: optionText(r),
-    entity: r.name,
-    note: `Descreve ${displayName(r.name)}, não ${displayName(fact.name)}.`,
-  }));
+  // A description that names its own entity would need a blank: such an option is left out, not blanked.
+  const pool = related
+    .filter((r) => !optionText(r).includes('___'))
+    .map((r) => ({
+      text: optionText(r),
+      entity: r.name,
+      note: `Descreve ${displayName(r.name)}, não ${displayName(fact.name)}.`,
+    }));
   return choiceQuestion({
     template: `describe-${fact.kind}`,
     identity: fact.key,
@@ -172,6 +175,11 @@ function describeQuestion(context: TemplateContext, fact: Fact): Draft | undefin
 }
 
 function identifyStem(context: TemplateContext, fact: Fact, text: string): string | undefined {
+  // Where the description names the answer, the name is blanked: then it is a real fill-in-the-blank.
+  if (text.includes('___'))
+    return fact.subjects.length === 1
+      ? `Qual serviço ou recurso da AWS completa as lacunas (___) desta descrição?\n“${text}”`
+      : `Qual termo completa as lacunas (___) desta descrição?\n“${text}”`;
   if (fact.subjects.length === 1)
     return `Qual serviço ou recurso da AWS corresponde a esta descrição?\n“${text}”`;
   switch (fact.kind) {
@@ -196,7 +204,7 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
       pool.set(normalize(other.name), {
         text: displayName(other.name),
         entity: other.name,
-        note: `${displayName(other.name)}: ${clip(firstSentence(other.text), 140)}`,
+        note: `${displayName(other.name)}: ${clip(firstSentence(other.text), 300)}`,
         rank: sameCategory(context, fact, other.subjects[0]) ? 0 : other.family === fact.family ? 1 : 2,
       });
     }
@@ -214,7 +222,7 @@ function identifyQuestion(context: TemplateContext, fact: Fact): Draft | undefin
       pool.set(normalize(otherService), {
         text: otherService,
         entity: otherService,
-        note: `${otherService}: ${clip(firstSentence(other.text), 140)}`,
+        note: `${otherService}: ${clip(firstSentence(other.text), 300)}`,
         rank: 0,
       });
     }
