@@ -50,21 +50,25 @@ describe('the exam tier (data/items)', () => {
     }
   });
 
-  it('feeds every section of the notes into at least one item', () => {
+  it('feeds every section of the notes (## to ####) into at least one item', () => {
     const lines = NOTES.split('\n');
-    const sections: { title: string; from: number; to: number }[] = [];
-    lines.forEach((line, i) => {
-      if (/^##\s/.test(line)) sections.push({ title: line, from: i + 1, to: lines.length });
+    const headings = lines.flatMap((line, i) => {
+      const m = /^(#{2,4})\s+(.*)$/.exec(line);
+      return m ? [{ line: i + 1, depth: m[1]!.length, title: m[2]!.trim() }] : [];
     });
-    sections.forEach((s, i) => (s.to = (sections[i + 1]?.from ?? lines.length + 1) - 1));
     const cited = exam.flatMap((q) => q.sources.map((s) => s.line));
-    // "Links Úteis" holds only links to the exam guide and courses: nothing to drill.
-    for (const s of sections.filter((x) => !x.title.includes('Links'))) {
+    for (const [i, h] of headings.entries()) {
+      // A section runs to the next heading of its depth or above (its subsections included).
+      const next = headings.slice(i + 1).find((x) => x.depth <= h.depth);
+      const end = (next?.line ?? lines.length + 1) - 1;
+      // "Links Úteis" itself is links to the exam guide and courses; its subsections are checked one by one.
+      if (h.title === 'Links Úteis') continue;
       expect(
-        cited.some((l) => l >= s.from && l <= s.to),
-        s.title,
+        cited.some((l) => l >= h.line && l <= end),
+        `${h.title} (line ${h.line})`,
       ).toBe(true);
     }
+    expect(headings.length).toBeGreaterThan(50);
   });
 
   it('names the item whose quoted passage is no longer in the notes', () => {
