@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { loadDeckData } from '../../src/deck/data';
 import { loadExamGuide } from '../../src/deck/guide';
 import { loadItems, type ItemFile } from '../../src/deck/items/load';
@@ -37,7 +37,7 @@ const single = {
   sources: [{ line: 603, quote: 'Custo-efetivo para trabalhos grandes e infrequentes' }],
 };
 
-const file = (items: unknown[]): ItemFile[] => [{ file: 'data/items/test.yaml', text: stringify(items) }];
+const file = (items: unknown[]): ItemFile[] => [{ file: 'data/items/test.yaml', text: dump(items) }];
 const messages = (items: unknown[]) => loadItems(file(items), context).findings.map((f) => f.message);
 
 describe('the item bank loader', () => {
@@ -91,6 +91,15 @@ describe('the item bank loader', () => {
       i === 1 ? { ...o, why: `${o.text} ${o.text} ${o.text} ${o.text} e mais.` } : o,
     );
     expect(messages([{ ...single, options: restating }])).toEqual([expect.stringContaining('only restates')]);
+  });
+
+  it('reports a YAML syntax error with its line, and keeps the other files', () => {
+    const bad: ItemFile = { file: 'data/items/bad.yaml', text: '- id: aif-113-x\n  type: [single\n' };
+    const loaded = loadItems([bad, ...file([single])], context);
+    expect(loaded.findings).toEqual([
+      { file: 'data/items/bad.yaml', line: 3, message: expect.stringMatching(/^YAML: /) },
+    ]);
+    expect(loaded.questions.map((q) => q.id)).toEqual([single.id]);
   });
 
   it('checks multi, order and match items', () => {

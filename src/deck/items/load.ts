@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import type { ExamGuide } from '../guide';
 import type { ServiceRegistry } from '../services';
 import type { Question } from '../types';
@@ -58,6 +58,15 @@ export interface LoadedItems {
   byFile: Map<string, Question[]>;
 }
 
+/** The 1-based line where each top-level list entry ("- …") of a YAML file starts. */
+function itemLines(text: string): number[] {
+  const lines: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (/^-(\s|$)/.test(line)) lines.push(i + 1);
+  });
+  return lines;
+}
+
 /** Parses, validates and converts every item; a defect becomes a finding naming the file, line and id. */
 export function loadItems(files: readonly ItemFile[], context: ItemContext): LoadedItems {
   const notes = indexNotes(context.notes);
@@ -67,26 +76,23 @@ export function loadItems(files: readonly ItemFile[], context: ItemContext): Loa
   const byFile = new Map<string, Question[]>();
   const seen = new Map<string, string>();
   for (const { file, text } of files) {
-    const counter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const line = e.linePos?.[0]?.line;
-        findings.push({ file, ...(line ? { line } : {}), message: `YAML: ${e.message.split('\n')[0]}` });
-      }
+    let values: unknown;
+    try {
+      values = load(text, { filename: file });
+    } catch (error) {
+      const line = error instanceof YAMLException ? error.mark.line + 1 : undefined;
+      const reason = error instanceof YAMLException ? error.reason : String(error);
+      findings.push({ file, ...(line ? { line } : {}), message: `YAML: ${reason}` });
       continue;
     }
-    const root = doc.contents;
-    if (!isSeq(root)) {
+    if (!Array.isArray(values)) {
       findings.push({ file, message: 'the file must be a YAML list of items' });
       continue;
     }
+    const starts = itemLines(text);
     const inFile: Question[] = [];
-    // Resolved as a whole, so YAML anchors and aliases shared between items work.
-    const values = doc.toJS() as unknown[];
-    root.items.forEach((node, index) => {
-      const raw: unknown = values[index];
-      const line = isMap(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
+    values.forEach((raw: unknown, index) => {
+      const line = starts[index];
       const id =
         typeof raw === 'object' && raw !== null && 'id' in raw
           ? String((raw as { id: unknown }).id)

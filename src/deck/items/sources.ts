@@ -33,6 +33,8 @@ export function indexNotes(markdown: string): NotesIndex {
     findQuote(quote, near) {
       const wanted = quoteForm(quote);
       if (wanted.length === 0) return undefined;
+      // Most quotes have not moved: check their own line before scanning the notes.
+      if (forms[near - 1]?.includes(wanted)) return near;
       let best: number | undefined;
       forms.forEach((form, i) => {
         if (!form.includes(wanted)) return;
