@@ -126,7 +126,11 @@ export const quizCommand = {
     const topic = interaction.options.getString('topic');
     const domainOption = domainSchema.safeParse(interaction.options.getInteger('domain'));
     const domain = domainOption.success ? domainOption.data : null;
-    const tier = interaction.options.getString('tier') === 'drill' ? 'drill' : 'exam';
+    // A topic only the generated questions have (one of the notes' own sections) plays the drill tier
+    // unless the member asked for a tier.
+    const asked = interaction.options.getString('tier');
+    const drillOnlyTopic = topic !== null && !ctx.deck.examTier.some((q) => q.topic === topic);
+    const tier = asked === 'drill' || (asked === null && drillOnlyTopic) ? 'drill' : 'exam';
 
     const result = startRound(
       {

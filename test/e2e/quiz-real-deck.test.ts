@@ -48,6 +48,7 @@ describe('/quiz with the real deck', () => {
     let open = await currentQuestion(bot, channelId, byId);
     for (let position = 0; position < 25; position++) {
       expect(open.question.domain).toBe(3);
+      expect(open.question.tier).toBe('exam'); // rounds play the item bank by default
       seen.push(open.question.id);
       clock.value = open.openedAt + 2000;
       expect((await click(standIn, ana!, open, true).callback()).status).toBe(204);
@@ -79,5 +80,25 @@ describe('/quiz with the real deck', () => {
     const again = await currentQuestion(bot, channelId, byId);
     expect(again.question.topic).toBe(topic);
     if (freshOnTopic > 0) expect(seen).not.toContain(again.question.id);
+  });
+
+  it('plays drill questions when asked, and for a topic only the generated questions have', async () => {
+    const deck = loadDeck();
+    const byId = new Map(deck.questions.map((q) => [q.id, q]));
+    const clock = new Clock();
+    bot = (await startQuizBot(standIn, deck.questions, clock)).bot;
+    const channelId = standIn.guild.textChannelId;
+    const examTopics = new Set(deck.questions.filter((q) => q.tier === 'exam').map((q) => q.topic));
+    const drillTopic = deck.questions.find((q) => q.tier === 'drill' && !examTopics.has(q.topic))!.topic;
+    const start = await standIn
+      .runCommand({
+        member: standIn.member(),
+        name: 'quiz',
+        options: startOptions({ questions: 1, topic: drillTopic }),
+      })
+      .callback();
+    expect(contentOf(start.data)).toContain('Nível: **treino**');
+    const open = await currentQuestion(bot, channelId, byId);
+    expect(open.question).toMatchObject({ tier: 'drill', topic: drillTopic });
   });
 });
