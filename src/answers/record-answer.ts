@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { storeChoice } from './choice';
 import type { Db } from '../db/database';
 import type { AnswerKind } from '../db/schema';
 import { periodKeysAt } from './period-keys';
@@ -49,7 +50,7 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordResult {
       ...input,
       roundId: input.roundId ?? null,
       dailyPostId: input.dailyPostId ?? null,
-      choice: input.choice.join(','),
+      choice: storeChoice(input.choice),
       correct: input.correct ? 1 : 0,
     }) as { id: number } | undefined;
     if (!inserted) return { recorded: false, reason: 'duplicate' };

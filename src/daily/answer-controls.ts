@@ -6,18 +6,13 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import {
-  answeredInPanel,
-  choiceFromInput,
-  describeChoice,
-  optionLetter,
-  type ChoiceInput,
-} from '../answers/choice';
+import { answeredInPanel, describeChoice, optionLetter } from '../answers/choice';
 import { panelMessages } from '../answers/messages';
 import type { Question } from '../deck/types';
 import type { Locale } from '../i18n';
 import { truncate } from '../discord/truncate';
 import { orderCandidates as quizOrderCandidates } from '../quiz/order-candidates';
+import { choiceFromComponent } from '../quiz/round-rules';
 
 /**
  * Answer controls for one question, shared by the question of the day and "test me":
@@ -45,10 +40,8 @@ export function orderCandidates(question: Question): number[][] {
   return quizOrderCandidates(question).sequences;
 }
 
-/** The chosen option indexes of a click, or null when it does not fit the question. */
-export function choiceOf(question: Question, input: ChoiceInput): number[] | null {
-  return choiceFromInput(question, input, (button) => orderCandidates(question)[button]);
-}
+/** The chosen option indexes of a click, or null when it does not fit the question: the quiz's own rule. */
+export const choiceOf = choiceFromComponent;
 
 export function answerControls(
   question: Question,

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { parseStoredChoice } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import { answers } from '../db/schema';
@@ -80,5 +81,5 @@ function previousChoice(db: Db, question: Question, postId: number, userId: stri
     .from(answers)
     .where(and(eq(answers.dailyPostId, postId), eq(answers.userId, userId)))
     .get();
-  return row ? formatChoice(question, row.choice.split(',').map(Number)) : '?';
+  return row ? formatChoice(question, parseStoredChoice(row.choice)) : '?';
 }

@@ -5,7 +5,7 @@ import { answerControls, formatChoice, orderCandidates, type ActionRow } from '.
 import { renderQuestionText } from '../deck/render';
 import { explainAnswer } from '../answers/explain';
 import { truncate } from '../discord/truncate';
-import { answeredInPanel, optionLetter } from '../answers/choice';
+import { answeredInPanel, optionLetter, parseStoredChoice } from '../answers/choice';
 import { dailyAnswerButtonId, dailyAnswerSelectId, dailyPanelIds } from './custom-ids';
 import { dailyMessages } from './messages';
 
@@ -96,7 +96,7 @@ function countLines(question: Question, tally: DailyTally): string[] {
   // Per option: how many members picked it (a "choose TWO" answer counts for both of its options).
   const perOption = question.options.map(() => 0);
   for (const [choice, count] of tally.byChoice) {
-    for (const index of choice.split(',').map(Number)) {
+    for (const index of parseStoredChoice(choice)) {
       if (perOption[index] !== undefined) perOption[index] += count;
     }
   }

@@ -79,10 +79,8 @@ const panel = panelHandlers({
     const slot = queries.slot(target.roundId, target.position);
     if (!round || !slot) return { refuse: quizMessages(ctx.locale).unknownRound };
     if (round.status !== 'running') return { refuse: quizMessages(ctx.locale).roundOver };
-    const earlier = ctx.deck.questionById.get(slot.questionId)
-      ? queries.memberChoice(target.roundId, slot.questionId, interaction.user.id)
-      : undefined;
-    if (earlier !== undefined) return { refuse: quizMessages(ctx.locale).alreadyAnsweredPanel };
+    if (queries.memberChoice(target.roundId, slot.questionId, interaction.user.id) !== undefined)
+      return { refuse: quizMessages(ctx.locale).alreadyAnsweredPanel };
     if (
       target.position !== round.currentPosition ||
       slot.revealedAt !== null ||
