@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commands } from '../commands';
-import { closeDatabase, openDatabase } from './db/database';
+import { closeDatabase, openDatabase, type Db } from './db/database';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createDeckIndex, loadDeck, type DeckIndex } from './deck';
 import { componentHandlers } from './discord/components';
@@ -9,7 +9,13 @@ import type { AppContext, Command, ComponentHandler } from './discord/types';
 import type { Env } from './env';
 import { createFeatures } from './feature-list';
 import type { Feature } from './features';
+import { checkRegisteredCommands } from './host/command-sync';
+import { connectWithRetry } from './host/connect';
+import { acquireInstanceLock, databaseProblem, type InstanceLock } from './host/instance-lock';
+import { tokenUserId } from './host/token';
 import type { Logger } from './logger';
+
+const DISCORD_API = 'https://discord.com/api';
 
 export interface BotOptions {
   env: Env;
@@ -23,6 +29,8 @@ export interface BotOptions {
   /** The shipped commands and component handlers unless given (tests add failing ones). */
   commands?: readonly Command[];
   components?: readonly ComponentHandler[];
+  /** Aborted by a stop signal during start-up: ends the wait for an unreachable Discord. */
+  signal?: AbortSignal;
 }
 
 export interface RunningBot {
@@ -35,10 +43,25 @@ export interface RunningBot {
 /** Opens the database, builds the deck, logs in and resolves once the client is ready. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { env, logger } = options;
-  const db = openDatabase(env.DATABASE_PATH);
-  const deck = options.deck ?? createDeckIndex(loadDeck());
-  const checkpointer =
-    env.DATABASE_PATH === ':memory:' ? undefined : startWalCheckpointer(db, env.DATABASE_PATH, logger);
+  const inMemory = env.DATABASE_PATH === ':memory:';
+  // The lock comes first: a second bot must not even migrate a database another one is using.
+  const lock: InstanceLock | undefined = inMemory ? undefined : acquireInstanceLock(env.DATABASE_PATH);
+  let db: Db;
+  try {
+    db = openDatabase(env.DATABASE_PATH);
+  } catch (error) {
+    lock?.release();
+    throw databaseProblem(env.DATABASE_PATH, error);
+  }
+  let deck: DeckIndex;
+  try {
+    deck = options.deck ?? createDeckIndex(loadDeck(env.NOTES_PATH));
+  } catch (error) {
+    closeDatabase(db);
+    lock?.release();
+    throw error;
+  }
+  const checkpointer = inMemory ? undefined : startWalCheckpointer(db, env.DATABASE_PATH, logger);
   logger.info(
     {
       questions: deck.deck.questions.length,
@@ -73,7 +96,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway resumed'));
 
   let stopped = false;
-  const stop = async () => {
+  /** `quiet` after a failed start: the reason is the line a host needs, not "bot stopped". */
+  const stop = async (quiet = false) => {
     if (stopped) return;
     stopped = true;
     for (const feature of [...features].reverse()) {
@@ -86,18 +110,55 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await client.destroy();
     await checkpointer?.stop();
     closeDatabase(db);
-    logger.info('bot stopped');
+    lock?.release();
+    if (!quiet) logger.info('bot stopped');
   };
+
+  const tokenUser = tokenUserId(env.DISCORD_TOKEN);
+  if (tokenUser && tokenUser !== env.DISCORD_CLIENT_ID)
+    logger.warn(
+      'DISCORD_TOKEN belongs to bot user %s but DISCORD_CLIENT_ID is %s: for most applications they are the same id, so one of them is probably from another application',
+      tokenUser,
+      env.DISCORD_CLIENT_ID,
+    );
 
   try {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(env.DISCORD_TOKEN);
+    await connectWithRetry({
+      apiUrl: env.DISCORD_API_URL ?? DISCORD_API,
+      token: env.DISCORD_TOKEN,
+      logger,
+      attemptTimeoutMs: env.CONNECT_TIMEOUT_SECONDS * 1000,
+      giveUpAfterMs: env.STARTUP_RETRY_MINUTES * 60_000,
+      signal: options.signal,
+      login: async () => {
+        try {
+          await client.login(env.DISCORD_TOKEN);
+        } catch (error) {
+          // A half-open connection must not linger into the next attempt.
+          await client.destroy();
+          throw error;
+        }
+      },
+    });
     await ready;
-    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in');
+    const servers = client.guilds.cache.size;
+    logger.info(
+      { user: client.user?.tag, guilds: servers },
+      `Logged in as ${client.user?.tag ?? 'the bot'} in ${servers} ${servers === 1 ? 'server' : 'servers'}`,
+    );
+    await checkRegisteredCommands({
+      rest: client.rest,
+      applicationId: env.DISCORD_CLIENT_ID,
+      guildId: env.DISCORD_GUILD_ID,
+      commands: (options.commands ?? commands).map((command) => command.data.toJSON()),
+      register: env.REGISTER_ON_START,
+      logger,
+    });
     for (const feature of features) await feature.start(ctx);
   } catch (error) {
-    await stop();
+    await stop(true);
     throw error;
   }
-  return { client, ctx, stop };
+  return { client, ctx, stop: () => stop() };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenShapeProblem } from './host/token';
 import { isValidTimeZone } from './time/zones';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
@@ -7,8 +8,25 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+const flag = z.preprocess(
+  (value) => (value === '' ? undefined : typeof value === 'string' ? value.toLowerCase() : value),
+  z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
+);
+
+const positiveNumber = (fallback: number) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().positive().default(fallback));
+
 export const envSchema = z.object({
-  DISCORD_TOKEN: z.string().min(1, 'is required: the bot token from the Discord developer portal'),
+  DISCORD_TOKEN: z
+    .string('is required: the bot token from the Discord developer portal')
+    .min(1, 'is required: the bot token from the Discord developer portal')
+    .superRefine((token, ctx) => {
+      const problem = tokenShapeProblem(token);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: optional(snowflake),
   DATABASE_PATH: z.string().min(1).default('./exam-drill.sqlite'),
@@ -18,6 +36,14 @@ export const envSchema = z.object({
     .default('America/Sao_Paulo')
     .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. America/Sao_Paulo'),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Another notes file of the same kind; the shipped AIF-C01 notes when unset. */
+  NOTES_PATH: optional(z.string().min(1)),
+  /** Sync the slash commands at start-up when Discord's copy differs from the bot's (never when equal). */
+  REGISTER_ON_START: flag,
+  /** How long one attempt to reach Discord may take at start-up. */
+  CONNECT_TIMEOUT_SECONDS: positiveNumber(10),
+  /** How long start-up keeps retrying an unreachable Discord before giving up with exit code 1. */
+  STARTUP_RETRY_MINUTES: positiveNumber(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -31,7 +57,17 @@ export class EnvError extends Error {
  * so a mistyped token cannot end up in a log.
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  return parseWith(envSchema, source);
+}
+
+/** What the backup command needs: the database alone, no Discord keys. */
+export const databaseEnvSchema = envSchema.pick({ DATABASE_PATH: true });
+
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined>,
+): z.infer<T> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ ...issue, input: undefined }));
   const pretty = z.prettifyError(new z.ZodError(issues));

@@ -1,5 +1,6 @@
-import { REST, Routes } from 'discord.js';
+import { REST } from 'discord.js';
 import { commands } from '../commands';
+import { commandsRoute } from './host/command-sync';
 import { loadEnvOrExit } from './load-env';
 
 /**
@@ -11,9 +12,7 @@ const env = loadEnvOrExit();
 
 const rest = new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
 const body = commands.map((command) => command.data.toJSON());
-const route = env.DISCORD_GUILD_ID
-  ? Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID, env.DISCORD_GUILD_ID)
-  : Routes.applicationCommands(env.DISCORD_CLIENT_ID);
+const route = commandsRoute(env.DISCORD_CLIENT_ID, env.DISCORD_GUILD_ID);
 
 try {
   const result = (await rest.put(route, { body })) as unknown[];

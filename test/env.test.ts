@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../src/env';
 
 const valid = {
-  DISCORD_TOKEN: 'MTIzNDU2Nzg5.secret-token-value',
+  DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GsEcRt.secret-token-value-0123456789ab',
   DISCORD_CLIENT_ID: '123456789012345678',
 };
 
@@ -56,12 +56,56 @@ describe('parseEnv', () => {
   });
 
   it('never echoes a value, so a token pasted into the wrong key cannot leak', () => {
-    const secret = 'MTIzNDU2Nzg5.super-secret-token';
+    const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GsUpEr.super-secret-token-0123456789';
     expect(() => parseEnv({ DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: secret })).toThrow(EnvError);
     try {
       parseEnv({ DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: secret });
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+
+  it.each([
+    ['the client secret', 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW', 'not shaped like a bot token'],
+    [
+      'a "Bot " prefix',
+      'Bot MTIzNDU2Nzg5MDEyMzQ1Njc4.GsEcRt.secret-token-value-0123456789ab',
+      'without the "Bot " prefix',
+    ],
+    ['quotes', '"MTIzNDU2Nzg5MDEyMzQ1Njc4.GsEcRt.secret-token-value-0123456789ab"', 'must not be quoted'],
+    [
+      'a first part that is no bot id',
+      'bm90LWEtYm90LWlkLWF0LWFsbA.GsEcRt.secret-token-value-0123456789ab',
+      'the first being the bot id',
+    ],
+  ])('refuses a token of the wrong shape (%s), naming DISCORD_TOKEN', (_case, token, reason) => {
+    let message = '';
+    try {
+      parseEnv({ ...valid, DISCORD_TOKEN: token });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('DISCORD_TOKEN');
+    expect(message).toContain(reason);
+    expect(message).not.toContain(token.replace(/^Bot |"/g, ''));
+  });
+
+  it('reads the host settings: a notes file, register-on-start, start-up retry bounds', () => {
+    const env = parseEnv({
+      ...valid,
+      NOTES_PATH: './mine.md',
+      REGISTER_ON_START: 'TRUE',
+      CONNECT_TIMEOUT_SECONDS: '2.5',
+      STARTUP_RETRY_MINUTES: '1',
+    });
+    expect(env).toMatchObject({
+      NOTES_PATH: './mine.md',
+      REGISTER_ON_START: true,
+      CONNECT_TIMEOUT_SECONDS: 2.5,
+      STARTUP_RETRY_MINUTES: 1,
+    });
+    expect(parseEnv(valid)).toMatchObject({ REGISTER_ON_START: false, CONNECT_TIMEOUT_SECONDS: 10 });
+    expect(() => parseEnv({ ...valid, REGISTER_ON_START: 'yes' })).toThrow(/REGISTER_ON_START/);
+    expect(() => parseEnv({ ...valid, STARTUP_RETRY_MINUTES: '-1' })).toThrow(/STARTUP_RETRY_MINUTES/);
   });
 });

@@ -8,7 +8,7 @@ import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-sta
 /** The bot as a host runs it: its own process, configured only through the environment. */
 const root = resolve(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
-const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.outside-process-token';
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GoUtSd.outside-process-token-0123456789';
 
 interface Run {
   child: ChildProcess;
@@ -61,7 +61,7 @@ describe('the bot process', () => {
     running = run('src/main.ts', baseEnv(), dir);
     await expect
       .poll(() => running!.output(), { timeout: 20_000, interval: 100 })
-      .toContain('"msg":"logged in"');
+      .toContain('"msg":"Logged in as Exam Drill');
     const reply = await standIn.runCommand({ member: standIn.member(), name: 'help' }).callback(10_000);
     expect(reply.type).toBe(4);
     running.child.kill('SIGTERM');

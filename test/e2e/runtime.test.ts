@@ -163,7 +163,7 @@ describe('the bot against the local Discord stand-in', () => {
     await start();
     await standIn.runCommand({ member: standIn.member(), name: 'boom' }).callback();
     expect(bot!.logs.text()).not.toContain(TEST_TOKEN);
-    expect(bot!.logs.lines.some((l) => l.msg === 'logged in')).toBe(true);
+    expect(bot!.logs.lines.some((l) => l.msg.startsWith('Logged in as '))).toBe(true);
   });
 
   it('keeps ephemeral flags on private replies', async () => {

@@ -6,7 +6,7 @@ import { parseEnv } from '../../src/env';
 import type { DiscordStandIn } from './discord-stand-in';
 import { captureLogs } from './log-capture';
 
-export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.test-token-never-logged';
+export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GtEsT0.test-token-never-logged-0123456789';
 
 export interface TestBot extends RunningBot {
   logs: ReturnType<typeof captureLogs>;
