@@ -53,6 +53,7 @@ export class Gateway {
     private readonly applicationId: string,
     /** Privileged intents the application has enabled in the portal (bits). */
     private readonly allowedPrivilegedIntents: number,
+    private readonly rejectedTokens: ReadonlySet<string> = new Set(),
   ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.accept(socket));
@@ -97,6 +98,10 @@ export class Gateway {
       return;
     }
     this.identifiedTokens.push(d.token ?? '');
+    if (this.rejectedTokens.has(d.token ?? '')) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
     if ((d.intents ?? 0) & PRIVILEGED_INTENTS & ~this.allowedPrivilegedIntents) {
       // What Discord answers when the portal switch for a privileged intent is off.
       socket.close(4014, 'Disallowed intent(s).');

@@ -25,7 +25,8 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const requestWaiters = new Waiters<RestRecord>();
 
   const server = createServer();
-  const gateway = new Gateway(server, world, applicationId, options.privilegedIntents ?? 0);
+  const rejectedTokens = new Set(options.rejectedTokens ?? []);
+  const gateway = new Gateway(server, world, applicationId, options.privilegedIntents ?? 0, rejectedTokens);
   // Roles made for members with custom permissions must reach clients before the member shows up.
   world.onRoleCreated = (guild, role) =>
     gateway.broadcast('GUILD_ROLE_CREATE', { guild_id: guild.id, role: world.roleJson(role) });
@@ -49,10 +50,14 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     ...webhookRoutes(ctx),
     ...channelRoutes(ctx),
   ];
-  const handle = restHandler(routes, (record) => {
-    requests.push(record);
-    requestWaiters.notify(record);
-  });
+  const handle = restHandler(
+    routes,
+    (record) => {
+      requests.push(record);
+      requestWaiters.notify(record);
+    },
+    rejectedTokens,
+  );
   server.on('request', (req, res) => void handle(req, res));
 
   await new Promise<void>((resolve, reject) => {

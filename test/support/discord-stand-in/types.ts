@@ -22,6 +22,8 @@ export interface StandInOptions {
   /** Privileged intents enabled "in the portal" (GuildMembers 1<<1, GuildPresences 1<<8, MessageContent
    * 1<<15). Default none: IDENTIFY asking for one is closed with 4014, as Discord does. */
   privilegedIntents?: number;
+  /** Tokens Discord would refuse (reset or wrong): REST answers 401, IDENTIFY is closed with 4004. */
+  rejectedTokens?: string[];
 }
 
 export interface StandInChannel {

@@ -18,7 +18,11 @@ function send(res: ServerResponse, result: RouteResult): void {
 }
 
 /** The HTTP side: parse, route, answer, and record every request (unknown routes included). */
-export function restHandler(routes: Route[], record: (r: RestRecord) => void) {
+export function restHandler(
+  routes: Route[],
+  record: (r: RestRecord) => void,
+  rejectedTokens: ReadonlySet<string> = new Set(),
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const receivedAt = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -45,7 +49,8 @@ export function restHandler(routes: Route[], record: (r: RestRecord) => void) {
       if (!match) result = notFound();
       else if ('methodNotAllowed' in match)
         result = { status: 405, body: { code: 0, message: '405: Method Not Allowed' } };
-      else if (match.route.auth && !auth) result = unauthorized();
+      else if (match.route.auth && (!auth || rejectedTokens.has(auth.replace(/^Bot /, ''))))
+        result = unauthorized();
       else {
         result = await match.route.handler({
           method,
