@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // CLIs and benchmarks print their results.
-    files: ['src/deck/cli.ts', 'src/register.ts', 'src/load-env.ts', 'bench/**'],
+    files: ['src/deck/cli.ts', 'src/register.ts', 'src/backup.ts', 'src/load-env.ts', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );
