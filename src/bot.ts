@@ -3,6 +3,7 @@ import { commands } from '../commands';
 import { closeDatabase, openDatabase, type Db } from './db/database';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createDeckIndex, loadDeck, type DeckIndex } from './deck';
+import { describeBuild } from './deck/summary';
 import { componentHandlers } from './discord/components';
 import { createInteractionRouter } from './discord/router';
 import type { AppContext, Command, ComponentHandler } from './discord/types';
@@ -12,6 +13,7 @@ import type { Feature } from './features';
 import { checkRegisteredCommands } from './host/command-sync';
 import { connectWithRetry } from './host/connect';
 import { acquireInstanceLock, databaseProblem, type InstanceLock } from './host/instance-lock';
+import { notesProblem } from './host/notes-problem';
 import { tokenUserId } from './host/token';
 import type { Logger } from './logger';
 
@@ -59,16 +61,28 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   } catch (error) {
     closeDatabase(db);
     lock?.release();
-    throw error;
+    throw notesProblem(env.NOTES_PATH, error);
+  }
+  if (deck.deck.questions.length === 0) {
+    closeDatabase(db);
+    lock?.release();
+    throw notesProblem(
+      env.NOTES_PATH,
+      new Error(
+        'no question could be made from it: the drill tier needs `##` sections with lists of at least four ' +
+          '“**Term**: description” entries, or tables (see "Bring your own notes" in README.md)',
+      ),
+    );
   }
   const checkpointer = inMemory ? undefined : startWalCheckpointer(db, env.DATABASE_PATH, logger);
   logger.info(
     {
+      notes: env.NOTES_PATH ?? 'shipped AIF-C01 notes',
       questions: deck.deck.questions.length,
       services: deck.deck.services.length,
       notesSha256: deck.deck.notesSha256,
     },
-    'deck loaded',
+    describeBuild(deck.deck),
   );
 
   const client = new Client({

@@ -13,7 +13,7 @@ import { ServiceRegistry } from './services';
 import { buildServiceCards } from './cards';
 import { createTemplateContext } from './templates/context';
 import { normalize } from './text';
-import type { Deck } from './types';
+import type { Deck, Question } from './types';
 import { deckSchema } from './types';
 import { loadExamGuide } from './guide';
 import { readItemFiles, type ItemFile, type ItemFinding } from './items/load';
@@ -56,7 +56,8 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
         overlaps.addUmbrella(parent.name, child.name);
     }
   }
-  const { markdown: corrected } = applyErrata(markdown, data.errata, options.file);
+  const errata = applyErrata(markdown, data.errata, options.file);
+  const corrected = errata.markdown;
   const facts = extractFacts(corrected, { file: options.file, services, domainRules: data.domainRules });
   const context = createTemplateContext(facts, overlaps, services);
   const drafts = dedupe(generateDrafts(context).filter(keepInDrill));
@@ -74,12 +75,18 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
     notesSha256: sha256(markdown),
     questions,
     services: buildServiceCards({ facts, questions, services, overlaps }),
+    report: {
+      errataApplied: errata.applied.length,
+      errataTotal: data.errata.length,
+      bankApplies: bank.applies,
+      sectionsWithoutQuestions: sectionsWithoutQuestions(markdown, questions),
+    },
   });
   if (options.lint !== false) {
     const findings = lintDeck(deck, {
       meta,
       overlaps,
-      errata: data.errata,
+      errata: errata.applied,
       services,
       sequences: facts.sequences,
     });
@@ -97,6 +104,30 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
 
 export function buildDeck(markdown: string, options: BuildOptions): Deck {
   return buildDeckDetailed(markdown, options).deck;
+}
+
+/** The notes' `##` sections that no question cites (by line), markup removed from their titles. */
+function sectionsWithoutQuestions(markdown: string, questions: readonly Question[]): string[] {
+  const lines = markdown.split('\n');
+  const sections: { title: string; start: number; end: number }[] = [];
+  lines.forEach((text, i) => {
+    const level = /^(#{1,6}) /.exec(text)?.[1]?.length;
+    if (level === undefined || level > 2) return;
+    const open = sections.at(-1);
+    if (open && open.end === Infinity) open.end = i; // 1-based line i is the last of the open section
+    if (level === 2)
+      sections.push({
+        title: text.replace(/^## +|[*_`]|\s*#*\s*$/g, '').trim(),
+        start: i + 1,
+        end: Infinity,
+      });
+  });
+  const cited = questions
+    .flatMap((q) => [q.source.line, ...q.sources.map((s) => s.line)])
+    .filter((l) => l > 0);
+  return sections
+    .filter((section) => !cited.some((line) => line >= section.start && line <= section.end))
+    .map((section) => section.title);
 }
 
 /** One question per id and per (stem, answer): two facts saying the same thing give one question. */

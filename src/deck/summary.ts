@@ -1,4 +1,4 @@
-import type { Deck, ExamDomain, QuestionType } from './types';
+import type { BuildReport, Deck, ExamDomain, QuestionType } from './types';
 
 export interface DeckSummary {
   questions: number;
@@ -12,6 +12,7 @@ export interface DeckSummary {
   byType: { type: QuestionType; count: number }[];
   byTopic: { topic: string; count: number }[];
   servicesWithTwoQuestions: number;
+  report?: BuildReport;
 }
 
 /** The deck's figures, for /deck and `npm run deck -- stats`. */
@@ -44,5 +45,35 @@ export function summarizeDeck(deck: Deck): DeckSummary {
       .map(([topic, count]) => ({ topic, count }))
       .sort((a, b) => a.topic.localeCompare(b.topic, 'pt-BR')),
     servicesWithTwoQuestions: deck.services.filter((s) => s.questionIds.length >= 2).length,
+    ...(deck.report ? { report: deck.report } : {}),
   };
+}
+
+/**
+ * One sentence for the host: what the notes became and what was left out, so bringing other notes
+ * says plainly that the AIF-C01 item bank and errata do not apply to them.
+ */
+export function describeBuild(deck: Deck): string {
+  const exam = deck.questions.filter((q) => q.tier === 'exam').length;
+  const drill = deck.questions.length - exam;
+  const topics = new Set(deck.questions.map((q) => q.topic)).size;
+  const parts = [
+    `${exam} exam items and ${drill} drill questions in ${topics} topics, ${deck.services.length} service cards`,
+  ];
+  const report = deck.report;
+  if (report) {
+    parts.push(
+      report.bankApplies
+        ? 'the item bank applies'
+        : 'the item bank was written for other notes: skipped (rounds play the drill tier)',
+      report.errataApplied > 0
+        ? `${report.errataApplied} of ${report.errataTotal} errata applied`
+        : 'errata written for other notes: none applied',
+    );
+    if (report.sectionsWithoutQuestions.length > 0)
+      parts.push(
+        `sections that gave no question: ${report.sectionsWithoutQuestions.map((t) => `“${t}”`).join(', ')}`,
+      );
+  }
+  return `Deck built: ${parts.join('; ')}`;
 }

@@ -95,9 +95,22 @@ export const serviceCardSchema = z.object({
 });
 export type ServiceCard = z.infer<typeof serviceCardSchema>;
 
+/** What the build made of the notes, for the host's start-up summary and `npm run deck -- stats`. */
+export const buildReportSchema = z.object({
+  /** Errata applied, of those curated; none when they were written for other notes. */
+  errataApplied: z.number().int(),
+  errataTotal: z.number().int(),
+  /** Whether the exam item bank was written for these notes (matched by content). */
+  bankApplies: z.boolean(),
+  /** `##` sections of the notes that gave no question (too few entries, or nothing the templates use). */
+  sectionsWithoutQuestions: z.array(z.string()),
+});
+export type BuildReport = z.infer<typeof buildReportSchema>;
+
 export const deckSchema = z.object({
   notesSha256: z.string().regex(/^[0-9a-f]{64}$/),
   questions: z.array(questionSchema),
   services: z.array(serviceCardSchema),
+  report: buildReportSchema.optional(),
 });
 export type Deck = z.infer<typeof deckSchema>;

@@ -19,7 +19,11 @@ export interface TestBot extends RunningBot {
  */
 export async function startTestBot(
   standIn: DiscordStandIn,
-  options: Partial<Omit<BotOptions, 'env' | 'logger'>> & { databasePath?: string } = {},
+  options: Partial<Omit<BotOptions, 'env' | 'logger'>> & {
+    databasePath?: string;
+    /** More environment keys, as a host would set them (NOTES_PATH, REGISTER_ON_START…). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestBot> {
   const databasePath =
     options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'exam-drill-e2e-')), 'bot.sqlite');
@@ -29,6 +33,7 @@ export async function startTestBot(
     DATABASE_PATH: databasePath,
     DISCORD_API_URL: standIn.apiUrl,
     LOG_LEVEL: 'debug',
+    ...options.env,
   });
   const logs = captureLogs('debug');
   const bot = await startBot({

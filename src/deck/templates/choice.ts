@@ -2,7 +2,7 @@ import type { Draft } from '../draft';
 import { shortId } from '../hash';
 import { seededRandom, shuffled } from '../random';
 import { leakedWords, shapeGiveaway } from '../leak';
-import { normalize, significantWords, tokenOverlap } from '../text';
+import { clip, normalize, significantWords, tokenOverlap } from '../text';
 import type { ExamDomain, QuestionType, Source } from '../types';
 
 export interface ChoiceOption {
@@ -85,7 +85,7 @@ export function choiceQuestion(spec: ChoiceSpec): Draft | undefined {
       stem: spec.stem,
       options: options.map((o) => o.text),
       answers,
-      explanation: explain(spec.intro, options, answers),
+      explanation: explain(spec.intro, answers),
       // An answer without its own note is explained by the intro (what the right entity is).
       rationales: options.map((o) => o.note || (spec.correct.includes(o) ? spec.intro : '')),
       source: spec.source,
@@ -120,22 +120,10 @@ export function letter(index: number): string {
   return LETTERS[index] ?? String(index + 1);
 }
 
-/** "Resposta: B. <intro> Por que não as outras: A) ...; C) ..." — cut to fit an embed field. */
-function explain(intro: string, options: ChoiceOption[], answers: number[]): string {
-  const head = `Resposta: ${answers.map(letter).join(' e ')}. ${intro}`;
-  const others = options
-    .map((o, i) => ({ o, i }))
-    .filter(({ i }) => !answers.includes(i))
-    .map(({ o, i }) => `${letter(i)}) ${o.note}`);
-  let text = head;
-  if (others.length > 0) {
-    const prefix = '\nPor que não as outras:';
-    let body = '';
-    for (const line of others) {
-      if ((text + prefix + body + '\n' + line).length > EXPLANATION_MAX) break;
-      body += `\n${line}`;
-    }
-    if (body) text += prefix + body;
-  }
-  return text;
+/**
+ * "Resposta: B. <intro>". Why each other option is wrong lives in the rationales, which every reveal
+ * shows under "Por que não as outras": repeating it here printed it twice.
+ */
+function explain(intro: string, answers: number[]): string {
+  return clip(`Resposta: ${answers.map(letter).join(' e ')}. ${intro}`, EXPLANATION_MAX);
 }
