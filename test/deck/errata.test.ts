@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyErrata } from '../../src/deck/errata';
 import { loadDeckData } from '../../src/deck/data';
 import { OverlapIndex } from '../../src/deck/overlaps';
 import { normalize } from '../../src/deck/text';
@@ -126,5 +129,21 @@ describe('errata that drop text', () => {
     expect(rows.has('Aprendizado por Reforço para Tarefas Generativas')).toBe(false);
     expect(rows.has('Difusão')).toBe(true);
     expect(rows.has('Modelos Baseados em Fluxo')).toBe(true);
+  });
+});
+
+describe('errata belong to the notes they were written for', () => {
+  const errata = loadDeckData().errata;
+
+  it('are not applied to notes of another subject, and say so', () => {
+    const other = readFileSync(join(import.meta.dirname, '../fixtures/notes/networking.pt-BR.md'), 'utf8');
+    const result = applyErrata(other, errata, 'networking.md');
+    expect(result).toEqual({ markdown: other, applied: [], applies: false });
+  });
+
+  it('still fail the build on their own notes when one of their texts has gone', () => {
+    const [first] = errata;
+    const edited = NOTES.split(first!.match).join('texto reescrito');
+    expect(() => applyErrata(edited, errata, 'notes.md')).toThrow(`erratum "${first!.id}" matches nothing`);
   });
 });

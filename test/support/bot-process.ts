@@ -19,12 +19,15 @@ export interface BotProcess {
 /**
  * A bot entry point as a host runs it: its own process, configured only through the environment
  * (no inherited DISCORD_* from the developer's shell). `script` is a file under src/ run with the
- * tsx loader, or `npm:<script>` for `npm run <script>` from the repository root.
+ * tsx loader, `npm:<script>` for `npm run <script>` from the repository root, or `local:<file>` for a
+ * file of another copy of the bot in `cwd` (with its own node_modules).
  */
 export function runBotProcess(script: string, env: Record<string, string>, cwd: string, args: string[] = []) {
   const [command, argv, where] = script.startsWith('npm:')
     ? ['npm', ['run', '--silent', script.slice(4), ...(args.length ? ['--', ...args] : [])], ROOT]
-    : [process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], cwd];
+    : script.startsWith('local:')
+      ? [process.execPath, ['--import', 'tsx', script.slice(6), ...args], cwd]
+      : [process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], cwd];
   const child = spawn(command, argv, {
     cwd: where,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_OPTIONS: '', ...env },
