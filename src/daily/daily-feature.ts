@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Feature } from '../features';
+import { checkDailyChannels } from './channel-check';
 import { runDailyTick, type DailyTickContext } from './daily-tick';
 import { discordSender } from './sender';
 
@@ -44,6 +45,7 @@ export function dailyPostsFeature(): Feature {
           debug: (message) => log.debug({ source: 'node-cron' }, String(message)),
         },
       });
+      checkDailyChannels(ctx.client, ctx.db, tickContext.logger);
       void tick();
     },
     async stop() {

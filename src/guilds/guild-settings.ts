@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { guilds } from '../db/schema';
 
@@ -23,4 +23,14 @@ export function ensureGuild(
   const created = db.select().from(guilds).where(eq(guilds.id, guildId)).get();
   if (!created) throw new Error(`could not create settings for guild ${guildId}`);
   return created;
+}
+
+/** Servers with a daily channel set and at least one daily post on. */
+export function guildsWithDailyChannel(db: Pick<Db, 'select'>): { guildId: string; channelId: string }[] {
+  return db
+    .select({ guildId: guilds.id, channelId: guilds.dailyChannelId })
+    .from(guilds)
+    .where(and(isNotNull(guilds.dailyChannelId), or(guilds.serviceCardEnabled, guilds.dailyQuestionEnabled)))
+    .all()
+    .map((row) => ({ guildId: row.guildId, channelId: row.channelId! }));
 }

@@ -4,6 +4,8 @@ export interface StandInChannelOption {
   id?: string;
   type?: number;
   name?: string;
+  /** Permission bits denied to the bot in this channel (a member overwrite), e.g. SendMessages. */
+  denyBot?: bigint;
 }
 
 export interface StandInGuildOption {
@@ -30,6 +32,7 @@ export interface StandInChannel {
   id: string;
   type: number;
   name: string;
+  denyBot?: bigint;
 }
 
 export interface StandInGuild {

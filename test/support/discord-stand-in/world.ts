@@ -61,6 +61,7 @@ export class World {
       id: c.id ?? snowflake(),
       type: c.type ?? ChannelType.GuildText,
       name: c.name ?? `canal-${i + 1}`,
+      ...(c.denyBot ? { denyBot: c.denyBot } : {}),
     }));
     const text = channels.find((c) => c.type === ChannelType.GuildText);
     if (!text)
@@ -176,7 +177,9 @@ export class World {
       name: channel.name,
       position: guild.channels.indexOf(channel),
       parent_id: null,
-      permission_overwrites: [],
+      permission_overwrites: channel.denyBot
+        ? [{ id: this.botUser.id, type: 1, allow: '0', deny: channel.denyBot.toString() }]
+        : [],
       nsfw: false,
       flags: 0,
       rate_limit_per_user: 0,
