@@ -132,6 +132,17 @@ describe('start-up a host can read', () => {
     await expectFatal(notDb, /cannot be used: the file exists but is not an SQLite database/);
   });
 
+  it('names NOTES_PATH when it is missing or gives no question', async () => {
+    const missing = start({ NOTES_PATH: join(dir, 'nope.md') });
+    await expectFatal(missing, /^NOTES_PATH \(.*nope\.md\): no such file\.$/);
+    writeFileSync(join(dir, 'empty.md'), '# Só um título\n\nTexto solto, sem listas.\n');
+    const empty = start({ NOTES_PATH: join(dir, 'empty.md') });
+    await expectFatal(
+      empty,
+      /^NOTES_PATH \(.*empty\.md\) could not be built into a deck: no question could be made from it/,
+    );
+  });
+
   it('refuses a second bot on the same database, and a killed bot leaves no stuck lock', async () => {
     const first = start();
     await loggedIn(first);
