@@ -19,10 +19,10 @@ import {
 } from 'discord.js';
 import type { Interaction, TextChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBareAckClient } from './bare-client';
-import { connectClient, nextInteraction } from './connect-client';
-import { startDiscordStandIn } from './discord-stand-in';
-import type { DiscordStandIn } from './discord-stand-in';
+import { startBareAckClient } from '../support/bare-client';
+import { connectClient, nextInteraction } from '../support/connect-client';
+import { startDiscordStandIn } from '../../src/stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 // Every test drives a REAL discord.js Client against the stand-in, with real timers.
 
