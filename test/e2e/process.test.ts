@@ -70,16 +70,18 @@ describe('the bot process', () => {
     expect(running.output()).not.toContain(TOKEN);
   });
 
+  // With a token set (no token opens the sandbox: test/sandbox/process.test.ts).
   it('exits with code 1 naming each missing or malformed key, without echoing values', async () => {
     running = run(
       'src/main.ts',
-      { DISCORD_CLIENT_ID: 'not-a-snowflake', DEFAULT_TIMEZONE: 'Mars/Olympus' },
+      { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: 'not-a-snowflake', DEFAULT_TIMEZONE: 'Mars/Olympus' },
       dir,
     );
     expect(await running.exited).toBe(1);
     const output = running.output();
-    for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DEFAULT_TIMEZONE'])
-      expect(output).toContain(key);
+    for (const key of ['DISCORD_CLIENT_ID', 'DEFAULT_TIMEZONE']) expect(output).toContain(key);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain('sandbox');
     expect(output).toContain('README.md');
     expect(output).not.toContain('not-a-snowflake');
     expect(output).not.toMatch(/\n\s+at /); // no stack trace

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckIndex, loadDeck } from '../../src/deck';
@@ -11,9 +13,13 @@ import { findChromium } from './chromium';
 
 const executablePath = findChromium();
 if (!executablePath) {
+  // eslint-disable-next-line no-console -- a skipped browser test must say why
   console.warn('SKIPPED sandbox browser test: no chromium binary found (apt-get install -y chromium).');
 }
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// `npm run screenshots` refreshes the committed ones; a plain test run keeps the work tree clean.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : mkdtempSync(join(tmpdir(), 'exam-drill-screenshots-'));
 
 describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => {
   let sandbox: RunningSandbox;
@@ -88,7 +94,7 @@ describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => 
     await page.locator('article.message', { hasText: 'Fim da rodada' }).waitFor({ timeout: 20_000 });
     const podium = await page.locator('article.message', { hasText: 'Fim da rodada' }).innerText();
     expect(podium).toContain('@ana');
-    await reveal.first().scrollIntoViewIfNeeded();
+    await reveal.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('reveal');
   }, 90_000);
 
@@ -109,6 +115,7 @@ describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => 
     const board = page.locator('article.message', { hasText: '/leaderboard' }).last();
     await board.waitFor({ timeout: 10_000 });
     await expect.poll(() => board.innerText(), { timeout: 10_000 }).toContain('@ana');
+    await board.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await shot('leaderboard');
   });
 
@@ -133,7 +140,7 @@ describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => 
       .locator('article.message.ephemeral', { hasText: 'Resposta registrada' })
       .nth(1)
       .waitFor({ timeout: 10_000 });
-    await card.scrollIntoViewIfNeeded();
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('service-card');
   });
 });

@@ -50,6 +50,8 @@ const state = {
   dismissed: new Set(),
   suggestions: [],
   selected: 0,
+  // The next render scrolls to the newest message (at start and after the visitor sends a command).
+  scrollToEnd: true,
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -112,10 +114,9 @@ function renderMessages() {
   list.innerHTML = shown.length
     ? shown.map((m) => renderMessage(m, w)).join('')
     : `<div class="empty-channel">${escapeHtml(w.text.empty)}</div>`;
-  if (nearBottom || renderMessages.first) list.scrollTop = list.scrollHeight;
-  renderMessages.first = false;
+  if (nearBottom || state.scrollToEnd) list.scrollTop = list.scrollHeight;
+  state.scrollToEnd = false;
 }
-renderMessages.first = true;
 
 function renderChrome() {
   const w = world();
@@ -237,6 +238,7 @@ async function sendCommand() {
     return showError(error.message);
   }
   showError(null);
+  state.scrollToEnd = true;
   $('#command-input').value = '';
   state.suggestions = [];
   renderSuggestions();

@@ -12,7 +12,9 @@ function localized(item, field, locale) {
 
 /** The command or option called `word`: its name, or its pt-BR name as Brazilian members see it. */
 function named(list, word) {
-  return list.find((item) => item.name === word || Object.values(item.name_localizations ?? {}).includes(word));
+  return list.find(
+    (item) => item.name === word || Object.values(item.name_localizations ?? {}).includes(word),
+  );
 }
 
 /** Splits the text into command path, options typed so far, and what is being typed now. */
