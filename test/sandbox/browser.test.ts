@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -43,6 +43,7 @@ describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => 
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
+    if (!process.env.UPDATE_SCREENSHOTS) rmSync(SCREENSHOTS, { recursive: true, force: true });
   });
 
   const input = () => page.locator('#command-input');
@@ -143,4 +144,60 @@ describe.skipIf(!executablePath)('the sandbox page in headless Chromium', () => 
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('service-card');
   });
+
+  it('the admin runs /config show (typed with its pt-BR names) and sees the daily channel', async () => {
+    await page.locator('[data-member="dani-admin"]').click();
+    await input().fill('/config mostrar');
+    await page.keyboard.press('Enter');
+    const reply = page.locator('article.message', { hasText: 'Próximo post' }).last();
+    await reply.waitFor({ timeout: 10_000 });
+    expect(await reply.innerText()).toContain('#geral');
+  });
+});
+
+describe.skipIf(!executablePath)('the sandbox page: a "choose TWO" menu, in English', () => {
+  let sandbox: RunningSandbox;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const deck = loadDeck();
+    sandbox = await startSandbox({
+      logger: createLogger('silent'),
+      port: 0,
+      simulatedMembers: false,
+      deck: createDeckIndex({ ...deck, questions: deck.questions.filter((q) => q.type === 'multi') }),
+    });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(sandbox.url);
+    await page.waitForSelector('body[data-ready="true"]');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  it('carol picks two options in the menu and gets her private acknowledgement in English', async () => {
+    await page.locator('[data-member="carol"]').click();
+    await page.locator('#command-input').fill('/quiz start questions:1 seconds:30');
+    await page.keyboard.press('Enter');
+    const menu = page.locator('.select[data-custom-id^="1:qm:"]').first();
+    await menu.waitFor({ timeout: 15_000 });
+    expect(await menu.getAttribute('data-max')).toMatch(/^[23]$/);
+    const needed = Number(await menu.getAttribute('data-max'));
+    await menu.locator('.select-trigger').click();
+    const options = menu.locator('.select-option');
+    for (let i = 0; i < needed; i += 1) await options.nth(i).click();
+    await menu.locator('.select-apply').click();
+    const ack = page.locator('article.message.ephemeral').last();
+    await ack.waitFor({ timeout: 10_000 });
+    expect(await ack.innerText()).toContain('Only you can see this');
+    expect(await ack.innerText()).toMatch(/Answer registered: [A-F]( \+ [A-F])+/);
+    // The round's message itself stays public: bruno sees it, not carol's acknowledgement.
+    await page.locator('[data-member="bruno"]').click();
+    expect(await page.locator('article.message.ephemeral').count()).toBe(0);
+    expect(await page.locator('.select[data-custom-id^="1:qm:"]').count()).toBe(1);
+  }, 60_000);
 });
