@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckIndex, loadDeck } from '../../src/deck';
@@ -49,6 +50,22 @@ describe('the sandbox', () => {
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(sandbox.standIn.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     expect(sandbox.bot.client.options.rest?.api).toBe(sandbox.standIn.apiUrl);
+  });
+
+  it('answers only requests addressed to 127.0.0.1 or localhost (no DNS rebinding)', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolveStatus, reject) => {
+        const req = request(`${sandbox.url}api/state`, { headers: { host } }, (res) => {
+          res.resume();
+          resolveStatus(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const { port } = sandbox.web.address;
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
+    expect(await status(`attacker.example:${port}`)).toBe(421);
   });
 
   it('registers every command into the stand-in, as npm run register would', () => {

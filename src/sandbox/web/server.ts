@@ -253,6 +253,12 @@ export async function startSandboxWeb(options: SandboxWebOptions): Promise<Sandb
   };
 
   const server = createServer((req, res) => {
+    // Only this machine's own names: a page elsewhere that rebinds its DNS name to 127.0.0.1 gets nothing.
+    const port = (server.address() as AddressInfo).port;
+    if (![`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host ?? '')) {
+      sendJson(res, 421, { error: 'open the sandbox at its printed 127.0.0.1 address' });
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes[`${req.method} ${path}`];
     const asset = req.method === 'GET' ? STATIC[path] : undefined;
