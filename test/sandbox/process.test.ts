@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,8 @@ describe('npm start without a token', () => {
   it('prints the sandbox URL on 127.0.0.1, serves the page, and stops cleanly on SIGTERM', async () => {
     const started = Date.now();
     // SANDBOX_PORT=0: a free port, so the test never fights a sandbox someone left open.
-    running = run('src/main.ts', { SANDBOX_PORT: '0' }, dir);
+    // TMPDIR: the sandbox's database folder goes in the test's folder, to check that stopping removes it.
+    running = run('src/main.ts', { SANDBOX_PORT: '0', TMPDIR: dir }, dir);
     await expect
       .poll(() => running!.output(), { timeout: 25_000, interval: 100 })
       .toMatch(/Exam Drill sandbox: http:\/\/127\.0\.0\.1:\d+\//);
@@ -60,9 +61,12 @@ describe('npm start without a token', () => {
     expect(state.commands.map((c) => c.name)).toEqual(
       expect.arrayContaining(['help', 'quiz', 'leaderboard', 'stats', 'service', 'config', 'deck']),
     );
+    expect(readdirSync(dir).filter((name) => name.startsWith('exam-drill-sandbox-'))).toHaveLength(1);
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     expect(running.output()).not.toMatch(/"level":(50|60)/); // no error or fatal log
+    // Only tsx's own cache (TMPDIR is shared with it): no database folder or .sqlite left behind.
+    expect(readdirSync(dir).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
   }, 40_000);
 
   it('a token that is set but malformed is an error, never a sandbox', async () => {
