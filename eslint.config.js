@@ -14,8 +14,34 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox page's browser scripts (served as they are, no build step).
+    files: ['src/sandbox/web/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'fetch',
+          'console',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'EventSource',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // CLIs and benchmarks print their results.
-    files: ['src/deck/cli.ts', 'src/register.ts', 'src/backup.ts', 'src/load-env.ts', 'bench/**'],
+    files: [
+      'src/deck/cli.ts',
+      'src/register.ts',
+      'src/backup.ts',
+      'src/load-env.ts',
+      'src/sandbox/run.ts',
+      'bench/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -11,7 +11,7 @@ import { createQuizFeature } from '../src/quiz/quiz-feature';
 import { findRunningRound, roundQuestionAt } from '../src/quiz/round-store';
 import { ManualScheduler } from '../src/quiz/scheduler';
 import { startBareAckClient } from '../test/support/bare-client';
-import { startDiscordStandIn, type InteractionHandle } from '../test/support/discord-stand-in';
+import { startDiscordStandIn, type InteractionHandle } from '../src/stand-in';
 import { singleQ } from '../test/quiz/fixtures';
 
 const RATE_PER_SECOND = 200;

@@ -2,6 +2,10 @@ import { startBot, type RunningBot } from './bot';
 import { startupMessage } from './host/startup-error';
 import { loadEnvOrExit } from './load-env';
 import { createLogger } from './logger';
+import { sandboxChosen } from './sandbox/choose';
+
+// No bot token: the local sandbox (src/sandbox/), which never returns; a malformed token is not "none".
+if (sandboxChosen()) await (await import('./sandbox/run')).runSandbox();
 
 const env = loadEnvOrExit();
 

@@ -2,7 +2,7 @@ import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { configCommand } from '../../commands/config';
 import { serviceCommand } from '../../commands/service';
-import { checkCommands } from '../support/discord-stand-in/rest/command-rules';
+import { checkCommands } from '../../src/stand-in/rest/command-rules';
 
 describe('/config and /service definitions', () => {
   it('pass Discord registration rules', () => {

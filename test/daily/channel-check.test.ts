@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guilds } from '../../src/db/schema';
 import { dailyPostsFeature } from '../../src/daily/daily-feature';
 import { ensureGuild } from '../../src/guilds/guild-settings';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 
 /** The start-up warning about daily channels the bot can no longer post in. */

@@ -5,7 +5,7 @@ import { renderPracticeQuestion } from '../../src/daily/practice';
 import { renderDailyQuestion, renderDailyResult } from '../../src/daily/question-post';
 import { renderServiceCard } from '../../src/daily/service-card';
 import { createDeckIndex, loadDeck } from '../../src/deck';
-import { checkNewMessage } from '../support/discord-stand-in/message-rules';
+import { checkNewMessage } from '../../src/stand-in/message-rules';
 
 /** Every card and question of the shipped deck, rendered as the daily posts do, within Discord's limits. */
 describe('daily renders of the real deck', () => {

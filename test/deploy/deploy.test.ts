@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { killBotProcess, ROOT, runBotProcess, type BotProcess } from '../support/bot-process';
-import { startDiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn } from '../../src/stand-in';
 
 /** The files a host deploys with: checked here, since this machine has no Docker daemon or systemd. */
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');

@@ -11,7 +11,7 @@ import { createDeckIndex } from '../../src/deck';
 import { isCorrectChoice } from '../../src/quiz/scoring';
 import { answerInPanel, wrongPanelChoice } from '../support/answer-panel';
 import { smallDeck } from '../support/daily-fixtures';
-import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { Clock } from '../quiz/runner-harness';
 import { matchQ, multi3Q } from '../quiz/fixtures';

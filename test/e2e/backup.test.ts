@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { killBotProcess, runBotProcess, type BotProcess } from '../support/bot-process';
-import { startDiscordStandIn, type DiscordStandIn, type StandInMember } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn, type StandInMember } from '../../src/stand-in';
 import { removeTestDatabase, type TestBot } from '../support/test-bot';
 import { singleQ } from '../quiz/fixtures';
 import { Clock } from '../quiz/runner-harness';

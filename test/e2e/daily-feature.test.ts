@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { dailyPosts, guilds } from '../../src/db/schema';
 import { smallDeck } from '../support/daily-fixtures';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 
 describe('the daily-posts feature (cron job) in the running bot', () => {

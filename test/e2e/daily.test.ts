@@ -13,7 +13,7 @@ import {
   type DiscordStandIn,
   type StandInMember,
   type StoredMessage,
-} from '../support/discord-stand-in';
+} from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 
 const DAY = 86_400_000;

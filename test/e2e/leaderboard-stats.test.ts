@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guilds } from '../../src/db/schema';
 import type { DeckIndex } from '../../src/deck';
 import { ensureGuild } from '../../src/guilds/guild-settings';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { seedAnswer } from '../support/seed-answers';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 

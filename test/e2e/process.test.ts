@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { killBotProcess, runBotProcess, type BotProcess } from '../support/bot-process';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GoUtSd.outside-process-token-0123456789';
 
@@ -44,16 +44,24 @@ describe('the bot process', () => {
     expect(running.output()).not.toContain(TOKEN);
   });
 
+  // With a token set (no token opens the sandbox: test/sandbox/process.test.ts).
   it('exits with code 1 naming each missing or malformed key, without echoing values', async () => {
     running = runBotProcess(
       'src/main.ts',
-      { DISCORD_CLIENT_ID: 'not-a-snowflake', DEFAULT_TIMEZONE: 'Mars/Olympus' },
+      {
+        DISCORD_TOKEN: 'not-a-token',
+        DISCORD_CLIENT_ID: 'not-a-snowflake',
+        DEFAULT_TIMEZONE: 'Mars/Olympus',
+      },
       dir,
     );
     expect(await running.exited).toBe(1);
     const output = running.output();
     for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DEFAULT_TIMEZONE'])
       expect(output).toContain(key);
+    expect(output).not.toContain('not-a-token');
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain('sandbox');
     expect(output).toContain('README.md');
     expect(output).not.toContain('not-a-snowflake');
     expect(output).not.toMatch(/\n\s+at /); // no stack trace

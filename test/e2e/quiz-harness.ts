@@ -5,12 +5,7 @@ import type { Question } from '../../src/deck/types';
 import { createQuizFeature } from '../../src/quiz/quiz-feature';
 import { findRunningRound, roundQuestionList, type RoundRow } from '../../src/quiz/round-store';
 import { ManualScheduler } from '../../src/quiz/scheduler';
-import type {
-  CommandOption,
-  DiscordStandIn,
-  StandInMember,
-  StoredMessage,
-} from '../support/discord-stand-in';
+import type { CommandOption, DiscordStandIn, StandInMember, StoredMessage } from '../../src/stand-in';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import type { Clock } from '../quiz/runner-harness';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from '../../src/quiz/custom-ids';

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { findRunningRound } from '../../src/quiz/round-store';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, type TestBot } from '../support/test-bot';
 import { multiQ, orderQ, singleQ } from '../quiz/fixtures';
 import { Clock } from '../quiz/runner-harness';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck';
 import { getRound } from '../../src/quiz/round-store';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, type TestBot } from '../support/test-bot';
 import { Clock } from '../quiz/runner-harness';
 import {

@@ -8,7 +8,7 @@ import {
   startDiscordStandIn,
   type DiscordStandIn,
   type StandInMember,
-} from '../support/discord-stand-in';
+} from '../../src/stand-in';
 import { removeTestDatabase, type TestBot } from '../support/test-bot';
 import { multiQ, orderQ, singleQ } from '../quiz/fixtures';
 import { Clock } from '../quiz/runner-harness';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineCustomId, idField } from '../../src/discord/custom-id';
 import { componentHandler, type Command } from '../../src/discord/types';
 import { commands as shippedCommands } from '../../commands';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, TEST_TOKEN, type TestBot } from '../support/test-bot';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;

@@ -3,7 +3,7 @@ import { commands } from '../../commands';
 import { startBot, type RunningBot } from '../../src/bot';
 import { parseEnv } from '../../src/env';
 import { diffCommands } from '../../src/host/command-sync';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { captureLogs } from '../support/log-capture';
 import { removeTestDatabase, TEST_TOKEN } from '../support/test-bot';
 import { mkdtempSync } from 'node:fs';

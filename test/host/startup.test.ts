@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { killBotProcess, runBotProcess, type BotProcess } from '../support/bot-process';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in';
+import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 
 /** Start-up as a host meets it: the real entry point in its own process, with the messages it prints. */
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GhOsTd.host-startup-token-0123456789';

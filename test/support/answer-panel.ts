@@ -1,5 +1,5 @@
 import type { Question } from '../../src/deck/types';
-import type { DiscordStandIn, InteractionHandle, StandInMember, StoredMessage } from './discord-stand-in';
+import type { DiscordStandIn, InteractionHandle, StandInMember, StoredMessage } from '../../src/stand-in';
 
 interface Component {
   type: number;

@@ -1,7 +1,7 @@
 import { Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import { connectClient } from './connect-client';
-import type { DiscordStandIn } from './discord-stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 /**
  * A benchmark floor: a real discord.js client that does nothing but acknowledge every button click with

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Interaction } from 'discord.js';
-import type { DiscordStandIn } from './discord-stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 /**
  * Logs a real discord.js client in to the stand-in and waits for its own clientReady. Client errors are

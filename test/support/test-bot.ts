@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot, type BotOptions, type RunningBot } from '../../src/bot';
 import { parseEnv } from '../../src/env';
-import type { DiscordStandIn } from './discord-stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 import { captureLogs } from './log-capture';
 
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GtEsT0.test-token-never-logged-0123456789';

@@ -106,6 +106,12 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
         what: 'a matching message',
       }),
 
+    onMessageChange: (listener) => store.subscribe(listener),
+    messageRecipient: (message) => {
+      const link = (message.raw().interaction_metadata ?? null) as { user?: { id?: unknown } } | null;
+      return typeof link?.user?.id === 'string' ? link.user.id : undefined;
+    },
+
     setChannelError: (channelId: string, error: ChannelError | null) => {
       if (error) ctx.channelErrors.set(channelId, error);
       else ctx.channelErrors.delete(channelId);

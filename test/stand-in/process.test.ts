@@ -3,8 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { startDiscordStandIn } from './discord-stand-in';
-import type { DiscordStandIn } from './discord-stand-in';
+import { startDiscordStandIn } from '../../src/stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 // The bot as its own process, killed and restarted against the same stand-in.
 

@@ -165,11 +165,18 @@ export class StoredMessageImpl implements StoredMessage {
 export class MessageStore {
   readonly messages = new Map<string, StoredMessageImpl>();
   readonly changes = new Waiters<StoredMessageImpl>();
+  private readonly listeners = new Set<(message: StoredMessageImpl) => void>();
+
+  /** Calls `listener` after every create, edit and delete; returns the unsubscribe function. */
+  subscribe(listener: (message: StoredMessageImpl) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   create(input: NewMessage): StoredMessageImpl {
     const message = new StoredMessageImpl(input);
     this.messages.set(message.id, message);
-    this.changes.notify(message);
+    this.changed(message);
     return message;
   }
 
@@ -178,12 +185,24 @@ export class MessageStore {
     message.flags &= ~LOADING;
     message.editedAt = new Date();
     message.edits.push({ at: performance.now(), body });
-    this.changes.notify(message);
+    this.changed(message);
   }
 
   delete(message: StoredMessageImpl): void {
     message.deleted = true;
+    this.changed(message);
+  }
+
+  private changed(message: StoredMessageImpl): void {
     this.changes.notify(message);
+    // A listener's failure (e.g. a closed browser stream) must not break the REST route that changed it.
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(message);
+      } catch {
+        // ignored on purpose
+      }
+    }
   }
 
   channelMessages(channelId: string): StoredMessageImpl[] {

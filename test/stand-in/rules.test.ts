@@ -12,9 +12,9 @@ import {
 } from 'discord.js';
 import type { Client, Interaction, TextChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectClient, nextInteraction } from './connect-client';
-import { startDiscordStandIn } from './discord-stand-in';
-import type { DiscordStandIn } from './discord-stand-in';
+import { connectClient, nextInteraction } from '../support/connect-client';
+import { startDiscordStandIn } from '../../src/stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 // Discord's rules that the stand-in plays beyond the happy path, each checked through a real client.
 

@@ -19,10 +19,10 @@ import {
 } from 'discord.js';
 import type { Interaction, TextChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBareAckClient } from './bare-client';
-import { connectClient, nextInteraction } from './connect-client';
-import { startDiscordStandIn } from './discord-stand-in';
-import type { DiscordStandIn } from './discord-stand-in';
+import { startBareAckClient } from '../support/bare-client';
+import { connectClient, nextInteraction } from '../support/connect-client';
+import { startDiscordStandIn } from '../../src/stand-in';
+import type { DiscordStandIn } from '../../src/stand-in';
 
 // Every test drives a REAL discord.js Client against the stand-in, with real timers.
 
@@ -475,5 +475,40 @@ describe('bare ack client', () => {
     const callback = await handle.callback();
     expect(callback).toMatchObject({ type: 6, status: 204 });
     await bare.stop();
+  });
+});
+
+describe('message listeners (the sandbox page follows the channel through them)', () => {
+  beforeEach(() => start());
+
+  it('reports creates, edits and deletes, and whom an ephemeral reply is for', async () => {
+    const seen: Array<{ id: string; content: string; deleted: boolean }> = [];
+    const unsubscribe = standIn.onMessageChange((m) =>
+      seen.push({ id: m.id, content: m.content, deleted: m.deleted }),
+    );
+    const channel = await quizChannel();
+    const posted = await channel.send({ content: 'um' });
+    await posted.edit({ content: 'dois' });
+    await posted.delete();
+    expect(seen).toEqual([
+      { id: posted.id, content: 'um', deleted: false },
+      { id: posted.id, content: 'dois', deleted: false },
+      { id: posted.id, content: 'dois', deleted: true },
+    ]);
+    expect(standIn.messageRecipient(standIn.messages.get(posted.id)!)).toBeUndefined();
+
+    const ana = standIn.member({ username: 'ana' });
+    const run = standIn.runCommand({ member: ana, name: 'ping' });
+    const interaction = await nextInteraction(client);
+    if (!interaction.isChatInputCommand()) throw new Error('expected a command');
+    await interaction.reply({ content: 'só para ana', flags: MessageFlags.Ephemeral });
+    const reply = await run.original();
+    expect(reply.ephemeral).toBe(true);
+    expect(standIn.messageRecipient(reply)).toBe(ana.id);
+
+    unsubscribe();
+    const count = seen.length;
+    await channel.send({ content: 'três' });
+    expect(seen.length).toBe(count);
   });
 });

@@ -197,6 +197,11 @@ export interface DiscordStandIn {
   messages: Map<string, StoredMessage>;
   channelMessages(channelId: string): StoredMessage[];
   waitForMessage(predicate: (m: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+  /** Calls `listener` after every message create, edit and delete (ephemeral ones too); returns the
+   * unsubscribe function. The sandbox page follows the channel through it. */
+  onMessageChange(listener: (m: StoredMessage) => void): () => void;
+  /** The member an ephemeral reply was for (the user of the interaction it answers), if any. */
+  messageRecipient(m: StoredMessage): string | undefined;
 
   setChannelError(channelId: string, error: ChannelError | null): void;
   deleteChannel(channelId: string): void;
