@@ -3,6 +3,7 @@ import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
 import { leaderboardCommand } from './leaderboard';
+import { practiceCommand } from './practice';
 import { quizCommand } from './quiz';
 import { serviceCommand } from './service';
 import { statsCommand } from './stats';
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   helpCommand,
   quizCommand,
   leaderboardCommand,
+  practiceCommand,
   statsCommand,
   serviceCommand,
   configCommand,
