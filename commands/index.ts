@@ -3,6 +3,7 @@ import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
 import { leaderboardCommand } from './leaderboard';
+import { mockCommand } from './mock';
 import { practiceCommand } from './practice';
 import { quizCommand } from './quiz';
 import { serviceCommand } from './service';
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   quizCommand,
   leaderboardCommand,
   practiceCommand,
+  mockCommand,
   statsCommand,
   serviceCommand,
   configCommand,

@@ -18,6 +18,8 @@ export const envSchema = z.object({
     .default('America/Sao_Paulo')
     .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. America/Sao_Paulo'),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Length of a /mock exam; the real exam's 90 minutes unless shortened (tests). */
+  MOCK_MINUTES: z.coerce.number().int().min(1).max(180).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

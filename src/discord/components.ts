@@ -1,4 +1,5 @@
 import { dailyComponentHandlers } from '../daily/component-handlers';
+import { mockComponentHandlers } from '../mock/component-handlers';
 import { practiceComponentHandlers } from '../practice/component-handlers';
 import { quizComponentHandlers } from '../quiz/components';
 import type { ComponentHandler } from './types';
@@ -8,4 +9,5 @@ export const componentHandlers: ComponentHandler[] = [
   ...quizComponentHandlers,
   ...dailyComponentHandlers,
   ...practiceComponentHandlers,
+  ...mockComponentHandlers,
 ];

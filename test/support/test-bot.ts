@@ -19,7 +19,11 @@ export interface TestBot extends RunningBot {
  */
 export async function startTestBot(
   standIn: DiscordStandIn,
-  options: Partial<Omit<BotOptions, 'env' | 'logger'>> & { databasePath?: string } = {},
+  options: Partial<Omit<BotOptions, 'env' | 'logger'>> & {
+    databasePath?: string;
+    /** Extra environment keys (e.g. MOCK_MINUTES). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestBot> {
   const databasePath =
     options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'exam-drill-e2e-')), 'bot.sqlite');
@@ -29,6 +33,7 @@ export async function startTestBot(
     DATABASE_PATH: databasePath,
     DISCORD_API_URL: standIn.apiUrl,
     LOG_LEVEL: 'debug',
+    ...options.env,
   });
   const logs = captureLogs('debug');
   const bot = await startBot({
