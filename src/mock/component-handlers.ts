@@ -68,8 +68,10 @@ export function viewFor(ctx: InteractionContext, view: MockView, position: numbe
 }
 
 async function show(interaction: ComponentInteraction, body: MockMessage): Promise<void> {
-  if (interaction.isMessageComponent()) await interaction.update(body as never);
-  else await interaction.reply({ ...(body as object), flags: MessageFlags.Ephemeral });
+  // A view without the chart drops the one an earlier result view attached.
+  const payload = body.files ? body : { ...body, attachments: [] };
+  if (interaction.isMessageComponent()) await interaction.update(payload as never);
+  else await interaction.reply({ ...(payload as object), flags: MessageFlags.Ephemeral });
 }
 
 async function handle(

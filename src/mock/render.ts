@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   StringSelectMenuBuilder,
@@ -12,6 +13,7 @@ import { EXAM_DOMAINS, type Question } from '../deck/types';
 import { truncate } from '../discord/truncate';
 import type { Locale } from '../i18n';
 import { explainAnswer } from '../answers/explain';
+import { renderChartPng } from '../charts/chart';
 import { answeredInPanel } from '../answers/choice';
 import {
   mockAnswerId,
@@ -33,7 +35,11 @@ export interface MockMessage {
   content: string;
   embeds: APIEmbed[];
   components: ActionRow[];
+  /** The result's chart; other views carry none (and drop an earlier one). */
+  files?: AttachmentBuilder[];
 }
+
+export const MOCK_CHART_NAME = 'mock.png';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -167,10 +173,29 @@ export function renderMockResult(view: MockView, result: MockResult, locale: Loc
             .toJSON(),
         ]
       : [];
+  const lines = domainLines(result, locale);
+  const png = renderChartPng({
+    bars: {
+      title: text.byDomain,
+      passMark: 700,
+      bars: result.byDomain.map((d) => ({
+        label: `${d.domain}. ${EXAM_DOMAINS[d.domain][locale]}`,
+        value: d.scaled,
+      })),
+    },
+  });
+  const alt = `${text.chartAlt} ${result.byDomain.map((d) => `${d.domain}: ${d.scaled}`).join('; ')}`;
   return {
     content,
-    embeds: [{ title: text.byDomain, description: domainLines(result, locale).join('\n') }],
+    embeds: [
+      {
+        title: text.byDomain,
+        description: lines.join('\n'),
+        image: { url: `attachment://${MOCK_CHART_NAME}` },
+      },
+    ],
     components,
+    files: [new AttachmentBuilder(png, { name: MOCK_CHART_NAME, description: alt })],
   };
 }
 

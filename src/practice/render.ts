@@ -73,7 +73,7 @@ function rationaleLines(question: Question, choice: readonly number[], locale: L
   const why = (i: number) => `**${optionLetter(i)})** ${question.rationales[i] ?? ''}`;
   if (answeredInPanel(question)) {
     const { key, others } = explainAnswer(question, locale);
-    return [key, ...(others ? ['', `**${others.title}**`, others.text] : [])];
+    return [`**${text.whyRight}**`, key, ...(others ? ['', `**${others.title}**`, others.text] : [])];
   }
   const wrongPicks = choice.filter((i) => !question.answers.includes(i));
   return [

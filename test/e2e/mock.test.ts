@@ -14,6 +14,7 @@ import {
 import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../support/discord-stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { examItems, practiceDeck } from '../practice/fixtures';
+import { uploadedPng } from '../support/png';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 const ACCEPTED = [200, 204];
@@ -63,8 +64,9 @@ describe('/mock through the Discord stand-in', () => {
     const items = itemsOf(mock.id);
     expect(items).toHaveLength(65);
 
+    let handle: ReturnType<DiscordStandIn['clickButton']> | undefined;
     const click = async (customId: string) => {
-      const handle = standIn.clickButton({ member: ana, messageId: message.id, customId });
+      handle = standIn.clickButton({ member: ana, messageId: message.id, customId });
       const ack = await handle.callback();
       expect(ack.status).toBeOneOf(ACCEPTED);
       expect(ack.type).toBe(7);
@@ -125,6 +127,14 @@ describe('/mock through the Discord stand-in', () => {
     const perDomain = JSON.stringify(message.embeds);
     expect(perDomain).toContain('Resultado por domínio');
     for (const d of [1, 2, 3, 4, 5]) expect(perDomain).toContain(`**${d}. `);
+    expect(perDomain).toContain('attachment://mock.png');
+    // The chart: a real PNG, phone-sized, with the figures as its alt text too.
+    const png = await uploadedPng(standIn, handle!, 'mock.png');
+    expect(png.width).toBe(800);
+    expect(png.height).toBeGreaterThan(300);
+    const attachment = (message.raw().attachments as { filename: string; description?: string }[])[0]!;
+    expect(attachment.filename).toBe('mock.png');
+    expect(attachment.description).toMatch(/1: \d+; 2: \d+; 3: \d+; 4: \d+; 5: \d+/);
     const stored = bot!.ctx.db.select().from(mockExams).get()!;
     expect(stored).toMatchObject({ status: 'submitted', correct: 5, scaledScore: 169 });
 
@@ -138,12 +148,20 @@ describe('/mock through the Discord stand-in', () => {
     // Review of misses: 60 (5 wrong + 55 blank), 4 per page, with rationales.
     await click(mockReviewId.encode({ mock: mock.id, page: 0 }));
     expect(message.content).toContain('página 1 de 15');
+    expect(message.raw().attachments).toEqual([]);
     const review = JSON.stringify(message.embeds);
     expect(review).toContain('Razão de');
     expect(review).toMatch(/sua: \*\*[A-D]\*\* · certa: \*\*[A-D]\*\*/);
     await click(mockReviewId.encode({ mock: mock.id, page: 1001 }));
     expect(message.content).toContain('página 2 de 15');
     expect(rightPositions).toHaveLength(5);
+
+    // /stats lists the mock and shows readiness.
+    const stats = standIn.runCommand({ member: ana, name: 'stats' });
+    await stats.callback();
+    const readiness = JSON.stringify((await stats.original()).embeds[1]);
+    expect(readiness).toContain('Simulados anteriores');
+    expect(readiness).toMatch(/<t:\d+:d> — \*\*169\*\* ❌/);
   });
 
   it('times out by the server clock: the next click after the deadline shows the result, answers kept', async () => {

@@ -7,6 +7,7 @@ import { answerInPanel, wrongPanelChoice } from '../support/answer-panel';
 import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../support/discord-stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { practiceDeck } from '../practice/fixtures';
+import { uploadedPng } from '../support/png';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 const ACCEPTED = [200, 204];
@@ -134,6 +135,29 @@ describe('/practice through the Discord stand-in', () => {
     await again.callback();
     expect((await again.original()).content).toContain('item 1 de 10');
     expect(shownItem(bot).question.id).toBe(wrong.questionId);
+
+    // /stats: practice counts there (5 answers, 80%), with readiness per domain and a PNG chart.
+    const stats = standIn.runCommand({ member: ana, name: 'stats' });
+    expect((await stats.callback()).status).toBeOneOf(ACCEPTED);
+    const shown = await stats.original();
+    expect(shown.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    const embeds = shown.embeds as {
+      title?: string;
+      description?: string;
+      fields?: { name: string; value: string }[];
+    }[];
+    expect(JSON.stringify(embeds[0])).toContain('"value":"5"');
+    const readiness = embeds[1]!;
+    expect(readiness.title).toBe('Prontidão para o exame');
+    expect(readiness.description).toMatch(/Estimativa geral: \*\*\d+\*\*\/1000 — ❌ abaixo de 700/);
+    for (const d of [1, 2, 3, 4, 5]) expect(readiness.description).toContain(`**${d}. `);
+    expect(readiness.description).toContain('retenção');
+    const objectives = readiness.fields!.find((f) => f.name === 'Próximos objetivos para estudar')!;
+    expect(objectives.value.split('\n')).toHaveLength(3);
+    expect(readiness.fields!.find((f) => f.name === 'Simulados anteriores')!.value).toContain('/simulado');
+    const png = await uploadedPng(standIn, stats, 'readiness.png');
+    expect(png).toMatchObject({ width: 800 });
+    expect(png.height).toBeGreaterThan(500);
   });
 
   function shownSession(b: TestBot): number {
