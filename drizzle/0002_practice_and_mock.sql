@@ -42,6 +42,7 @@ CREATE TABLE `practice_cards` (
 	PRIMARY KEY(`guild_id`, `user_id`, `question_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `practice_cards_due` ON `practice_cards` (`guild_id`,`user_id`,`due`);--> statement-breakpoint
 CREATE TABLE `practice_items` (
 	`session_id` integer NOT NULL,
 	`position` integer NOT NULL,

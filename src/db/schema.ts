@@ -251,7 +251,11 @@ export const practiceCards = sqliteTable(
     correct: integer('correct').notNull(),
     lastAnswerId: integer('last_answer_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.guildId, t.userId, t.questionId] })],
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.questionId] }),
+    // The scheduler's first question, "what is due now?", reads only the due cards.
+    index('practice_cards_due').on(t.guildId, t.userId, t.due),
+  ],
 );
 
 export const mockStatuses = ['running', 'submitted', 'timed_out'] as const;

@@ -5,9 +5,9 @@ import { tierQuestions, type DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
 import { isCorrectChoice } from '../quiz/scoring';
-import { applyReview, loadCards, type Member } from './card-store';
+import { applyReview, loadCardTallies, loadCards, loadDueCards, type Member } from './card-store';
 import type { CardState, Grade } from './scheduler';
-import { chooseNextItem } from './select';
+import { chooseNextItemFrom } from './select';
 import {
   findOpenSession,
   findSession,
@@ -81,9 +81,12 @@ export function currentItem(
     const answered = items.filter((i) => i.answerId !== null).length;
     if (session.finishedAt !== null || answered >= session.size || items.length >= session.size)
       return done();
-    const next = chooseNextItem({
+    const member = { guildId: session.guildId, userId: session.userId };
+    const next = chooseNextItemFrom({
       pool: tierQuestions(deck, 'exam'),
-      cards: loadCards(db, session),
+      due: () => loadDueCards(db, member, now),
+      tallies: () => loadCardTallies(db, member),
+      all: () => loadCards(db, member),
       questionById: deck.questionById,
       exclude: new Set(items.map((i) => i.questionId)),
       now,

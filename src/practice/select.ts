@@ -1,6 +1,6 @@
 import type { ExamDomain, Question } from '../deck/types';
 import { drawWeighted } from '../quiz/question-selection';
-import type { MemberCard } from './card-store';
+import type { CardTally, MemberCard } from './card-store';
 import { retrievability } from './scheduler';
 
 /** Objectives with fewer reviews than this are treated as unknown (neutral weight). */
@@ -8,7 +8,7 @@ const OBJECTIVE_MIN_REVIEWS = 2;
 
 /** Accuracy of the member's reviews per exam-guide objective (each item counts for all its objectives). */
 export function objectiveAccuracy(
-  cards: readonly MemberCard[],
+  cards: readonly CardTally[],
   questionById: ReadonlyMap<string, Question>,
 ): Map<string, { reviews: number; correct: number }> {
   const tally = new Map<string, { reviews: number; correct: number }>();
@@ -61,19 +61,43 @@ export function chooseNextItem(params: {
   now: number;
   random: () => number;
 }): NextItem {
-  const { pool, cards, questionById, exclude, now, random } = params;
-  const inPool = new Set(pool.map((q) => q.id));
-  const candidates = cards.filter((c) => inPool.has(c.questionId) && !exclude.has(c.questionId));
+  const { cards, now } = params;
+  return chooseNextItemFrom({
+    ...params,
+    due: () => cards.filter((c) => c.due <= now),
+    tallies: () => cards,
+    all: () => cards,
+  });
+}
+
+/**
+ * The same choice with each kind of card read only when needed (due cards first; every card's tally only
+ * when nothing is due; whole cards only when nothing is new): what /practice calls, on SQLite.
+ */
+export function chooseNextItemFrom(params: {
+  pool: readonly Question[];
+  due: () => readonly MemberCard[];
+  tallies: () => readonly CardTally[];
+  all: () => readonly MemberCard[];
+  questionById: ReadonlyMap<string, Question>;
+  exclude: ReadonlySet<string>;
+  now: number;
+  random: () => number;
+}): NextItem {
+  const { pool, questionById, exclude, now, random } = params;
+  const ids = poolIds(pool);
+  const usable = (c: { questionId: string }) => !exclude.has(c.questionId) && ids.has(c.questionId);
 
   let due: MemberCard | undefined;
   let dueR = Infinity;
-  for (const card of candidates) {
-    if (card.due > now) continue;
+  for (const card of params.due()) {
+    if (card.due > now || !usable(card)) continue;
     const r = retrievability(card, now);
     if (r < dueR || (r === dueR && due && card.due < due.due)) [due, dueR] = [card, r];
   }
   if (due) return { questionId: due.questionId, reason: 'due' };
 
+  const cards = params.tallies();
   const seen = new Set(cards.map((c) => c.questionId));
   const byDomain = new Map<ExamDomain, Question[]>();
   for (const q of pool) {
@@ -97,9 +121,20 @@ export function chooseNextItem(params: {
 
   let ahead: MemberCard | undefined;
   let aheadR = Infinity;
-  for (const card of candidates) {
+  for (const card of params.all()) {
+    if (!usable(card)) continue;
     const r = retrievability(card, now);
     if (r < aheadR) [ahead, aheadR] = [card, r];
   }
   return ahead ? { questionId: ahead.questionId, reason: 'ahead' } : null;
+}
+
+const poolIdCache = new WeakMap<readonly Question[], Set<string>>();
+function poolIds(pool: readonly Question[]): Set<string> {
+  let ids = poolIdCache.get(pool);
+  if (!ids) {
+    ids = new Set(pool.map((q) => q.id));
+    poolIdCache.set(pool, ids);
+  }
+  return ids;
 }
