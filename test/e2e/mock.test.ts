@@ -8,6 +8,7 @@ import {
   mockFlagId,
   mockGoId,
   mockJumpId,
+  mockPanelIds,
   mockReviewId,
   mockSubmitId,
 } from '../../src/mock/custom-ids';
@@ -15,6 +16,8 @@ import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '..
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { examItems, practiceDeck } from '../practice/fixtures';
 import { uploadedPng } from '../support/png';
+import { answerInPanel } from '../support/answer-panel';
+import { matchQ } from '../quiz/fixtures';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 const ACCEPTED = [200, 204];
@@ -213,6 +216,41 @@ describe('/mock through the Discord stand-in', () => {
         .all()
         .map((m) => m.status),
     ).toEqual(['timed_out', 'running']);
+  });
+
+  it('answers a matching item in the shared private panel; the mock keeps the choice', async () => {
+    const dani = standIn.member({ locale: 'pt-BR' });
+    const run = standIn.runCommand({ member: dani, name: 'mock' });
+    await run.callback();
+    let message = await run.original();
+    const mock = bot!.ctx.db.select().from(mockExams).get()!;
+    const items = itemsOf(mock.id);
+    const at = items.findIndex((i) => i.questionId === matchQ.id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let p = 0; p < at; p++) {
+      const next = standIn.clickButton({
+        member: dani,
+        messageId: message.id,
+        customId: mockGoId.encode({ mock: mock.id, position: p + 1, from: p + 1000 }),
+      });
+      await next.callback();
+      message = await next.original();
+    }
+    expect(message.content).toContain(`questão ${at + 1} de 65`);
+    const open = {
+      customId: mockPanelIds.open.encode({ mock: mock.id, position: at }),
+      messageId: message.id,
+    };
+    const ack = await (await answerInPanel(standIn, dani, matchQ, open, matchQ.answers)).callback();
+    expect(JSON.stringify(ack.data)).toContain('Resposta registrada: **1→D · 2→A · 3→B**');
+    expect(itemsOf(mock.id)[at]!.choice).toBe(matchQ.answers.join(','));
+    const flag = standIn.clickButton({
+      member: dani,
+      messageId: message.id,
+      customId: mockFlagId.encode({ mock: mock.id, position: at }),
+    });
+    await flag.callback();
+    expect((await flag.original()).content).toContain('Sua resposta: **1→D · 2→A · 3→B**');
   });
 
   it('times out on /mock itself when the member comes back after the deadline', async () => {

@@ -2,7 +2,9 @@ import { MessageFlags } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, practiceCards, practiceItems } from '../../src/db/schema';
 import type { Question } from '../../src/deck/types';
-import { practiceAnswerId, practiceNextId } from '../../src/practice/custom-ids';
+import { practiceAnswerId, practiceNextId, practiceSelectId } from '../../src/practice/custom-ids';
+import { createDeckIndex } from '../../src/deck';
+import { multiQ, orderQ } from '../quiz/fixtures';
 import { answerInPanel, wrongPanelChoice } from '../support/answer-panel';
 import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../support/discord-stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
@@ -159,6 +161,73 @@ describe('/practice through the Discord stand-in', () => {
     expect(png).toMatchObject({ width: 800 });
     expect(png.height).toBeGreaterThan(500);
   });
+
+  it('answers ordering in the shared panel and multiple response in the select, in English', async () => {
+    const base = practiceDeck([]);
+    const only = createDeckIndex({
+      ...base.deck,
+      questions: [
+        ...base.deck.questions.filter((q) => q.tier !== 'exam'),
+        { ...orderQ, tier: 'exam', objectives: ['1.1.1'] },
+        { ...multiQ, tier: 'exam', objectives: ['1.2.1'] },
+      ],
+    });
+    bot = await startTestBot(standIn, { deck: only, features: [], now: () => clock });
+    const bia = standIn.member({ locale: 'en-US' });
+    const run = standIn.runCommand({
+      member: bia,
+      name: 'practice',
+      options: [{ name: 'items', type: 4, value: 2 }],
+    });
+    await run.callback();
+    let message = await run.original();
+    expect(message.content).toContain('Practice — item 1 of 2');
+    for (let i = 0; i < 2; i++) {
+      const item = b(bot).select().from(practiceItems).all().at(-1)!;
+      const q = only.questionById.get(item.questionId)!;
+      clock += 10_000;
+      let verdict;
+      if (q.type === 'order') {
+        verdict = await (await answerInPanel(standIn, bia, q, { panel: message }, q.answers)).callback();
+      } else {
+        verdict = await standIn
+          .selectMenu({
+            member: bia,
+            messageId: message.id,
+            customId: practiceSelectId.encode({ session: item.sessionId, position: item.position }),
+            values: q.answers.map(String),
+          })
+          .callback();
+      }
+      expect(verdict.type).toBe(7);
+      expect(JSON.stringify(verdict.data)).toContain('✅ Right!');
+      expect(JSON.stringify(verdict.data)).toContain('Why the right answer');
+      if (i === 0) {
+        const next = standIn.clickButton({
+          member: bia,
+          messageId: message.id,
+          customId: practiceNextId.encode({ session: item.sessionId }),
+        });
+        await next.callback();
+        message = await next.original();
+        expect(message.content).toContain('item 2 of 2');
+      }
+    }
+    expect(
+      b(bot)
+        .select()
+        .from(answers)
+        .all()
+        .map((a) => [a.questionId, a.correct]),
+    ).toEqual(
+      expect.arrayContaining([
+        [orderQ.id, true],
+        [multiQ.id, true],
+      ]),
+    );
+  });
+
+  const b = (x: TestBot) => x.ctx.db;
 
   function shownSession(b: TestBot): number {
     return b.ctx.db.select().from(practiceItems).all().at(-1)!.sessionId;
