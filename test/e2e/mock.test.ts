@@ -253,6 +253,58 @@ describe('/mock through the Discord stand-in', () => {
     expect((await flag.original()).content).toContain('Sua resposta: **1→D · 2→A · 3→B**');
   });
 
+  it("survives a restart: the old message's buttons carry on, and /mock resumes at the first blank", async () => {
+    const eva = standIn.member({ locale: 'pt-BR' });
+    const run = standIn.runCommand({ member: eva, name: 'mock' });
+    await run.callback();
+    let message = await run.original();
+    const mock = bot!.ctx.db.select().from(mockExams).get()!;
+    const items = itemsOf(mock.id);
+    const firstSingle = items.findIndex((i) => deck.questionById.get(i.questionId)!.type === 'single');
+    for (let p = 0; p < firstSingle; p++) {
+      const next = standIn.clickButton({
+        member: eva,
+        messageId: message.id,
+        customId: mockGoId.encode({ mock: mock.id, position: p + 1, from: p + 1000 }),
+      });
+      await next.callback();
+      message = await next.original();
+    }
+    const q = deck.questionById.get(items[firstSingle]!.questionId)!;
+    const answer = standIn.clickButton({
+      member: eva,
+      messageId: message.id,
+      customId: mockAnswerId.encode({ mock: mock.id, position: firstSingle, option: q.answers[0]! }),
+    });
+    await answer.callback();
+    message = await answer.original();
+
+    const path = bot!.databasePath;
+    await bot!.stop();
+    clock += 30_000;
+    bot = await startTestBot(standIn, {
+      deck,
+      features: [],
+      now: () => clock,
+      env: { MOCK_MINUTES: '2' },
+      databasePath: path,
+    });
+    const back = standIn.clickButton({
+      member: eva,
+      messageId: message.id,
+      customId: mockGoId.encode({ mock: mock.id, position: firstSingle, from: firstSingle + 1 }),
+    });
+    expect((await back.callback()).status).toBeOneOf(ACCEPTED);
+    expect((await back.original()).content).toContain(`questão ${firstSingle + 1} de 65`);
+    expect((await back.original()).content).toContain('Sua resposta:');
+    const again = standIn.runCommand({ member: eva, name: 'mock' });
+    await again.callback();
+    const resumed = await again.original();
+    expect(resumed.content).toContain('continuando de onde parou');
+    expect(resumed.content).toContain(`questão ${firstSingle === 0 ? 2 : 1} de 65`);
+    expect(bot!.ctx.db.select().from(mockExams).all()).toHaveLength(1);
+  });
+
   it('times out on /mock itself when the member comes back after the deadline', async () => {
     const caio = standIn.member({ locale: 'pt-BR' });
     await standIn.runCommand({ member: caio, name: 'mock' }).callback();
