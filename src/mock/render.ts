@@ -77,6 +77,15 @@ export function renderMockItem(
     },
     locale,
   );
+  // The member's current pick stands out (blue) among the letter buttons; multi/order/match say it in text.
+  const picked = item.choice === null ? [] : parseStoredChoice(item.choice);
+  if (question.type === 'single') {
+    for (const row of controls)
+      for (const c of row.components as { custom_id?: string; style?: number }[]) {
+        const option = Number(c.custom_id?.split(':').at(-1));
+        if (picked.includes(option)) c.style = ButtonStyle.Primary;
+      }
+  }
   const last = items.length - 1;
   const nav = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()

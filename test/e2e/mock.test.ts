@@ -100,6 +100,12 @@ describe('/mock through the Discord stand-in', () => {
     await click(mockGoId.encode({ mock: mock.id, position: here - 1, from: here }));
     expect(onScreen(message)).toBe(here - 1);
     expect(message.content).toContain('Sua resposta:');
+    const storedChoice = itemsOf(mock.id)[here - 1]!.choice!;
+    const letters = (message.components[0] as { components: { custom_id: string; style: number }[] })
+      .components;
+    expect(letters.filter((c) => c.style === 1).map((c) => c.custom_id.split(':').at(-1))).toEqual([
+      storedChoice,
+    ]);
     await click(mockFlagId.encode({ mock: mock.id, position: here - 1 }));
     expect(message.content).toContain('🚩 Marcada para revisão');
     await click(mockGoId.encode({ mock: mock.id, position: here, from: 1000 + here - 1 }));
