@@ -3,6 +3,8 @@ import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';
 import { leaderboardCommand } from './leaderboard';
+import { mockCommand } from './mock';
+import { practiceCommand } from './practice';
 import { quizCommand } from './quiz';
 import { serviceCommand } from './service';
 import { statsCommand } from './stats';
@@ -12,6 +14,8 @@ export const commands: Command[] = [
   helpCommand,
   quizCommand,
   leaderboardCommand,
+  practiceCommand,
+  mockCommand,
   statsCommand,
   serviceCommand,
   configCommand,

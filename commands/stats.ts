@@ -8,6 +8,7 @@ import { localize } from '../src/discord/localized';
 import { replyPrivately } from '../src/discord/router';
 import type { Command } from '../src/discord/types';
 import { ensureGuild } from '../src/guilds/guild-settings';
+import { memberReadiness, renderReadiness } from '../src/readiness/member-readiness';
 import { memberStats } from '../src/stats/member-stats';
 import { statsMessages } from '../src/stats/messages';
 import { renderStats } from '../src/stats/render-stats';
@@ -46,9 +47,12 @@ export const statsCommand = {
       const message = user.id === interaction.user.id ? text.noAnswersSelf : text.noAnswers(`<@${user.id}>`);
       return replyPrivately(interaction, message);
     }
-    // Weak spots are personal: only the caller sees them.
+    const member = { guildId: interaction.guildId, userId: user.id };
+    const readiness = renderReadiness(memberReadiness(ctx.db, ctx.deck, member, now), ctx.locale, now);
+    // Weak spots are personal: only the caller sees them. The chart repeats the readiness figures.
     await interaction.reply({
-      embeds: [renderStats(stats, user.displayName, ctx.locale)],
+      embeds: [renderStats(stats, user.displayName, ctx.locale), readiness.embed],
+      files: [readiness.file],
       flags: MessageFlags.Ephemeral,
     });
   },

@@ -44,6 +44,11 @@ export const envSchema = z.object({
   CONNECT_TIMEOUT_SECONDS: positiveNumber(10),
   /** How long start-up keeps retrying an unreachable Discord before giving up with exit code 1. */
   STARTUP_RETRY_MINUTES: positiveNumber(10),
+  /** Length of a /mock exam; the real exam's 90 minutes unless shortened (tests). */
+  MOCK_MINUTES: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(180).default(90),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

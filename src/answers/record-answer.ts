@@ -12,6 +12,7 @@ export interface AnswerInput {
   kind: AnswerKind;
   roundId?: number | null;
   dailyPostId?: number | null;
+  practiceSessionId?: number | null;
   /** Chosen option indexes (order questions: in the chosen order). */
   choice: readonly number[];
   correct: boolean;
@@ -25,11 +26,11 @@ export interface AnswerInput {
 export type RecordResult = { recorded: true; answerId: number } | { recorded: false; reason: 'duplicate' };
 
 /**
- * Private "test me" practice counts in the member's own stats (read from the answer events) but not in the
- * server's race: it is untimed and can be repeated at will.
+ * Private practice ("test me", /practice) and mock exams count in the member's own stats (read from the
+ * answer events) but not in the server's race: they are private and can be repeated at will.
  */
 export function countsOnLeaderboard(kind: AnswerKind): boolean {
-  return kind !== 'practice';
+  return kind !== 'practice' && kind !== 'mock';
 }
 
 /** Standings scopes one answer counts in: everything, its exam domain, its topic. */
@@ -50,6 +51,7 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordResult {
       ...input,
       roundId: input.roundId ?? null,
       dailyPostId: input.dailyPostId ?? null,
+      practiceSessionId: input.practiceSessionId ?? null,
       choice: storeChoice(input.choice),
       correct: input.correct ? 1 : 0,
     }) as { id: number } | undefined;
@@ -83,9 +85,9 @@ const preparedFor = preparedPerConnection(prepare);
 function prepare(sqlite: Database.Database) {
   return {
     insertAnswer: sqlite.prepare(`
-      insert into answers (guild_id, user_id, question_id, kind, round_id, daily_post_id, choice, correct,
-                           response_ms, points, domain, topic, answered_at)
-      values (@guildId, @userId, @questionId, @kind, @roundId, @dailyPostId, @choice, @correct,
+      insert into answers (guild_id, user_id, question_id, kind, round_id, daily_post_id, practice_session_id,
+                           choice, correct, response_ms, points, domain, topic, answered_at)
+      values (@guildId, @userId, @questionId, @kind, @roundId, @dailyPostId, @practiceSessionId, @choice, @correct,
               @responseMs, @points, @domain, @topic, @answeredAt)
       on conflict do nothing
       returning id`),

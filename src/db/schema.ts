@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Times are epoch milliseconds (UTC) in integer columns; local dates are 'YYYY-MM-DD' text. */
 
@@ -103,7 +103,7 @@ export const dailyPosts = sqliteTable(
   ],
 );
 
-export const answerKinds = ['round', 'daily', 'practice'] as const;
+export const answerKinds = ['round', 'daily', 'practice', 'mock'] as const;
 export type AnswerKind = (typeof answerKinds)[number];
 
 /**
@@ -122,6 +122,8 @@ export const answers = sqliteTable(
     kind: text('kind', { enum: answerKinds }).notNull(),
     roundId: integer('round_id').references(() => rounds.id),
     dailyPostId: integer('daily_post_id').references(() => dailyPosts.id),
+    /** The /practice session of a spaced-repetition review (kind 'practice'); null for "Teste-me". */
+    practiceSessionId: integer('practice_session_id').references(() => practiceSessions.id),
     /** Chosen option indexes, comma-separated in the order given (order questions keep the order). */
     choice: text('choice').notNull(),
     correct: integer('correct', { mode: 'boolean' }).notNull(),
@@ -139,6 +141,9 @@ export const answers = sqliteTable(
     uniqueIndex('answers_once_per_daily_post')
       .on(t.dailyPostId, t.userId)
       .where(sql`${t.dailyPostId} is not null`),
+    uniqueIndex('answers_once_per_practice_item')
+      .on(t.practiceSessionId, t.questionId, t.userId)
+      .where(sql`${t.practiceSessionId} is not null`),
     index('answers_guild_user_time').on(t.guildId, t.userId, t.answeredAt),
     index('answers_guild_time').on(t.guildId, t.answeredAt),
   ],
@@ -180,4 +185,120 @@ export const standings = sqliteTable(
       t.answered,
     ),
   ],
+);
+
+/**
+ * A member's /practice session: `size` items, chosen one at a time by the scheduler as the member goes
+ * (src/practice). At most one open session per member and server.
+ */
+export const practiceSessions = sqliteTable(
+  'practice_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => guilds.id),
+    userId: text('user_id').notNull(),
+    size: integer('size').notNull(),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('practice_sessions_one_open')
+      .on(t.guildId, t.userId)
+      .where(sql`${t.finishedAt} is null`),
+  ],
+);
+
+/** The items of a practice session in the order shown; `shownAt` times the answer. */
+export const practiceItems = sqliteTable(
+  'practice_items',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => practiceSessions.id),
+    position: integer('position').notNull(),
+    questionId: text('question_id').notNull(),
+    shownAt: integer('shown_at').notNull(),
+    /** The review event (answers row) once answered. */
+    answerId: integer('answer_id').references(() => answers.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.position] })],
+);
+
+/**
+ * The FSRS card of one member and item, derived from the member's practice reviews (answers with a
+ * practice_session_id) and kept in the same transaction as each review, like `standings`. Always
+ * rebuildable from `answers` (src/practice/card-store.ts rebuildCards). Dates in epoch ms.
+ */
+export const practiceCards = sqliteTable(
+  'practice_cards',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    questionId: text('question_id').notNull(),
+    due: integer('due').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull(),
+    lastReview: integer('last_review').notNull(),
+    /** Right answers among the reviews, for the member's weakest objectives. */
+    correct: integer('correct').notNull(),
+    lastAnswerId: integer('last_answer_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.questionId] }),
+    // The scheduler's first question, "what is due now?", reads only the due cards.
+    index('practice_cards_due').on(t.guildId, t.userId, t.due),
+  ],
+);
+
+export const mockStatuses = ['running', 'submitted', 'timed_out'] as const;
+export type MockStatus = (typeof mockStatuses)[number];
+
+/** A member's timed mock exam (src/mock). At most one running per member and server. */
+export const mockExams = sqliteTable(
+  'mock_exams',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => guilds.id),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: mockStatuses }).notNull().default('running'),
+    startedAt: integer('started_at').notNull(),
+    /** Server clock; going away does not pause it. */
+    deadlineAt: integer('deadline_at').notNull(),
+    finishedAt: integer('finished_at'),
+    correct: integer('correct'),
+    total: integer('total').notNull(),
+    scaledScore: integer('scaled_score'),
+  },
+  (t) => [
+    uniqueIndex('mock_exams_one_running')
+      .on(t.guildId, t.userId)
+      .where(sql`${t.status} = 'running'`),
+    index('mock_exams_member').on(t.guildId, t.userId, t.startedAt),
+  ],
+);
+
+/** The items of a mock in order, with the member's current choice and review flag. */
+export const mockItems = sqliteTable(
+  'mock_items',
+  {
+    mockId: integer('mock_id')
+      .notNull()
+      .references(() => mockExams.id),
+    position: integer('position').notNull(),
+    questionId: text('question_id').notNull(),
+    /** Stored choice ('2,0') or null while unanswered. */
+    choice: text('choice'),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.mockId, t.position] })],
 );

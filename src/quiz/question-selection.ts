@@ -83,7 +83,8 @@ function weightedByDomain(
   return [...chosen, ...repeats.slice(0, count - chosen.length)];
 }
 
-function drawWeighted(domains: readonly ExamDomain[], random: () => number): ExamDomain {
+/** One exam domain drawn by its weight on the exam among `domains` (also used by /practice). */
+export function drawWeighted(domains: readonly ExamDomain[], random: () => number): ExamDomain {
   const total = domains.reduce((sum, d) => sum + EXAM_DOMAINS[d].weight, 0);
   let ticket = random() * total;
   for (const domain of domains) {

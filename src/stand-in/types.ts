@@ -86,6 +86,8 @@ export interface RestRecord {
   at: number;
   /** The Authorization header, or null (interaction and webhook routes carry none). */
   auth: string | null;
+  /** Files uploaded with a multipart body (`files[n]`), with their bytes. */
+  files?: { index: number; filename: string; contentType: string; size: number; data: Buffer }[];
 }
 
 export interface CallbackRecord {

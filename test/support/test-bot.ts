@@ -21,7 +21,7 @@ export async function startTestBot(
   standIn: DiscordStandIn,
   options: Partial<Omit<BotOptions, 'env' | 'logger'>> & {
     databasePath?: string;
-    /** More environment keys, as a host would set them (NOTES_PATH, REGISTER_ON_START…). */
+    /** More environment keys, as a host would set them (NOTES_PATH, MOCK_MINUTES, REGISTER_ON_START…). */
     env?: Record<string, string>;
   } = {},
 ): Promise<TestBot> {

@@ -6,6 +6,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The uploaded bytes, so tests can check what a member would see (e.g. a PNG chart). */
+  data: Buffer;
 }
 
 export interface ParsedBody {
@@ -37,6 +39,7 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
           filename: value.name,
           contentType: value.type || 'application/octet-stream',
           size: value.size,
+          data: Buffer.from(await value.arrayBuffer()),
         });
       }
     }

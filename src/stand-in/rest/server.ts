@@ -69,6 +69,15 @@ export function restHandler(
       result = { status: 500, body: { code: 0, message: `Stand-in failure: ${String(error)}` } };
     }
     send(res, result);
-    record({ method, path, query, body, status: result.status, at: performance.now(), auth });
+    record({
+      method,
+      path,
+      query,
+      body,
+      status: result.status,
+      at: performance.now(),
+      auth,
+      ...(parsed.files.length ? { files: parsed.files } : {}),
+    });
   };
 }
