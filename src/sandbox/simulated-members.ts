@@ -3,15 +3,17 @@ import type { DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { splitCustomId } from '../discord/custom-id';
 import type { Logger } from '../logger';
-import { answerButtonId, answerMenuId } from '../quiz/custom-ids';
+import { answerButtonId, answerMenuId, quizPanelIds } from '../quiz/custom-ids';
 import { roundQuestionAt } from '../quiz/round-store';
 import type { DiscordStandIn, StandInMember, StoredMessage } from '../stand-in';
+import { answerInPanel, wrongPanelChoice } from '../stand-in/answer-panel';
 
 /** One simulated member's move on one question: which option(s), after how long, or none. */
 export interface PlannedAnswer {
   member: StandInMember;
   delayMs: number;
-  /** Option indexes: one for a button question, `answers.length` for "choose TWO/THREE". */
+  /** Option indexes: one for a button question, `answers.length` for "choose TWO/THREE", and for an
+   * ordering or matching panel the choice itself (options in order, or the option per prompt). */
   options: number[];
   correct: boolean;
   /** Planned past the deadline: the click comes too late (the buttons are gone by then). */
@@ -50,6 +52,8 @@ export function planAnswers(input: PlanInput): PlannedAnswer[] {
 }
 
 function pickOptions(question: Question, correct: boolean, random: () => number): number[] {
+  if (question.type === 'order' || question.type === 'match')
+    return correct ? [...question.answers] : wrongPanelChoice(question);
   if (correct) return [...question.answers].sort((a, b) => a - b);
   const wrong = question.options.map((_, i) => i).filter((i) => !question.answers.includes(i));
   const size = question.type === 'multi' ? question.answers.length : 1;
@@ -70,21 +74,27 @@ interface Component {
   components?: Component[];
 }
 
-/** The round question a public message asks with buttons or a menu, if it is one. */
+type Control = 'button' | 'menu' | 'panel';
+
+/** The round question a public message asks with buttons, a menu or a panel, if it is one. */
 function roundQuestionOf(
   message: StoredMessage,
-): { roundId: number; position: number; menu: boolean } | null {
+): { roundId: number; position: number; control: Control; customId: string } | null {
   if (message.ephemeral || message.deleted) return null;
   const components = (message.components as Component[]).flatMap((row) => row.components ?? []);
   for (const component of components) {
     if (!component.custom_id || component.disabled) continue;
     try {
       const { prefix, fields } = splitCustomId(component.custom_id);
+      const customId = component.custom_id;
       if (prefix === answerButtonId.prefix) {
         const { roundId, position } = answerButtonId.parseFields(fields);
-        return { roundId, position, menu: false };
+        return { roundId, position, control: 'button', customId };
       }
-      if (prefix === answerMenuId.prefix) return { ...answerMenuId.parseFields(fields), menu: true };
+      if (prefix === answerMenuId.prefix)
+        return { ...answerMenuId.parseFields(fields), control: 'menu', customId };
+      if (prefix === quizPanelIds.open.prefix)
+        return { ...quizPanelIds.open.parseFields(fields), control: 'panel', customId };
     } catch {
       // not one of ours
     }
@@ -98,8 +108,8 @@ export interface SimulatedMembers {
 }
 
 /**
- * Simulated members follow the channel and answer each round question (buttons and menus; ordering and
- * matching panels are left to people) as real members do: through the stand-in, so the bot sees ordinary
+ * Simulated members follow the channel and answer each round question (buttons, menus, and the private
+ * panel of ordering and matching questions) as real members do: through the stand-in, so the bot sees ordinary
  * interactions and shows their private acknowledgements to them only.
  */
 export function startSimulatedMembers(params: {
@@ -130,9 +140,6 @@ export function startSimulatedMembers(params: {
     const question = row ? deck.questionById.get(row.questionId) : undefined;
     if (!row?.deadlineAt || !question) return;
     seen.add(message.id);
-    const customId = (message.components as Component[])
-      .flatMap((r) => r.components ?? [])
-      .map((c) => c.custom_id ?? '');
     for (const plan of planAnswers({
       question,
       remainingMs: row.deadlineAt - Date.now(),
@@ -141,27 +148,37 @@ export function startSimulatedMembers(params: {
       const timer = setTimeout(() => {
         timers.delete(timer);
         if (!state.enabled) return;
-        try {
-          if (asked.menu) {
-            const id = customId.find((c) => c.startsWith(`1:${answerMenuId.prefix}:`));
-            if (id)
-              standIn.selectMenu({
-                member: plan.member,
-                customId: id,
-                messageId: message.id,
-                values: plan.options.map(String),
-              });
-          } else {
-            const id = answerButtonId.encode({
-              roundId: asked.roundId,
-              position: asked.position,
-              option: plan.options[0] ?? 0,
-            });
-            standIn.clickButton({ member: plan.member, customId: id, messageId: message.id });
-          }
-        } catch (error) {
-          // Too late (the reveal removed the buttons) or the round was stopped: a member who missed it.
+        // Too late (the reveal removed the controls) or the round was stopped: a member who missed it.
+        const missed = (error: unknown) =>
           logger.debug({ err: error, member: plan.member.username }, 'simulated member missed a question');
+        try {
+          if (asked.control === 'panel')
+            void answerInPanel(
+              standIn,
+              plan.member,
+              question,
+              { customId: asked.customId, messageId: message.id },
+              plan.options,
+            ).catch(missed);
+          else if (asked.control === 'menu')
+            standIn.selectMenu({
+              member: plan.member,
+              customId: asked.customId,
+              messageId: message.id,
+              values: plan.options.map(String),
+            });
+          else
+            standIn.clickButton({
+              member: plan.member,
+              customId: answerButtonId.encode({
+                roundId: asked.roundId,
+                position: asked.position,
+                option: plan.options[0] ?? 0,
+              }),
+              messageId: message.id,
+            });
+        } catch (error) {
+          missed(error);
         }
       }, plan.delayMs);
       timers.add(timer);

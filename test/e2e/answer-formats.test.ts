@@ -9,7 +9,7 @@ import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';
 import { createDeckIndex } from '../../src/deck';
 import { isCorrectChoice } from '../../src/quiz/scoring';
-import { answerInPanel, wrongPanelChoice } from '../support/answer-panel';
+import { answerInPanel, wrongPanelChoice } from '../../src/stand-in/answer-panel';
 import { smallDeck } from '../support/daily-fixtures';
 import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';

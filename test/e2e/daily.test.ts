@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerInPanel } from '../support/answer-panel';
+import { answerInPanel } from '../../src/stand-in/answer-panel';
 import { runDailyTick } from '../../src/daily/daily-tick';
 import { discordSender } from '../../src/daily/sender';
 import { answers, dailyPosts, guilds } from '../../src/db/schema';

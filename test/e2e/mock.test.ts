@@ -16,7 +16,7 @@ import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '..
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { examItems, practiceDeck } from '../practice/fixtures';
 import { uploadedPng } from '../support/png';
-import { answerInPanel } from '../support/answer-panel';
+import { answerInPanel } from '../../src/stand-in/answer-panel';
 import { matchQ } from '../quiz/fixtures';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;

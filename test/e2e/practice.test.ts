@@ -5,7 +5,7 @@ import type { Question } from '../../src/deck/types';
 import { practiceAnswerId, practiceNextId, practiceSelectId } from '../../src/practice/custom-ids';
 import { createDeckIndex } from '../../src/deck';
 import { multiQ, orderQ } from '../quiz/fixtures';
-import { answerInPanel, wrongPanelChoice } from '../support/answer-panel';
+import { answerInPanel, wrongPanelChoice } from '../../src/stand-in/answer-panel';
 import { startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { practiceDeck } from '../practice/fixtures';

@@ -9,7 +9,7 @@ import type { CommandOption, DiscordStandIn, StandInMember, StoredMessage } from
 import { startTestBot, type TestBot } from '../support/test-bot';
 import type { Clock } from '../quiz/runner-harness';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from '../../src/quiz/custom-ids';
-import { answerInPanel, later, wrongPanelChoice, type AnswerHandle } from '../support/answer-panel';
+import { answerInPanel, later, wrongPanelChoice, type AnswerHandle } from '../../src/stand-in/answer-panel';
 
 export const NEXT_DELAY_MS = 2000;
 

@@ -74,6 +74,8 @@ describe('npm start without a token', () => {
     expect(await running.exited).toBe(1);
     const output = running.output();
     expect(output).toContain('Invalid configuration');
+    expect(output).toContain('not shaped like a bot token');
+    expect(output).toContain('at DISCORD_TOKEN');
     expect(output).not.toContain('Exam Drill sandbox');
     expect(output).not.toContain('not-a-token');
   }, 30_000);

@@ -1,3 +1,4 @@
+import { commands } from '../../commands';
 import { request } from 'node:http';
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { createDeckIndex, loadDeck } from '../../src/deck';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox';
 import { planAnswers } from '../../src/sandbox/simulated-members';
+import { matchQ, orderQ } from '../quiz/fixtures';
 import type { StoredMessage } from '../../src/stand-in';
 
 // Every TCP connection any part of the process opens (discord.js REST and gateway, the page, fetch).
@@ -70,9 +72,8 @@ describe('the sandbox', () => {
 
   it('registers every command into the stand-in, as npm run register would', () => {
     const registered = sandbox.standIn.registeredCommands.get(sandbox.standIn.guild.id) as { name: string }[];
-    expect(registered.map((c) => c.name).sort()).toEqual(
-      ['config', 'deck', 'help', 'leaderboard', 'quiz', 'service', 'stats'].sort(),
-    );
+    expect(registered.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+    expect(registered.length).toBeGreaterThanOrEqual(9);
   });
 
   it('plays a round through the page API with simulated members answering, then sends nothing outside 127.0.0.1', async () => {
@@ -192,5 +193,18 @@ describe('planAnswers (simulated members)', () => {
     expect(plans.filter((p) => p.late).length).toBeGreaterThan(5);
     expect(plans.length).toBeLessThan(200);
     expect(plans.filter((p) => !p.late).every((p) => p.delayMs >= 2_000 && p.delayMs <= 17_000)).toBe(true);
+  });
+
+  it('plans a whole choice for ordering and matching panels: the key when right, a wrong one otherwise', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (const fixture of [orderQ, matchQ]) {
+      const plans = planAnswers({ question: fixture, remainingMs: 20_000, members, random });
+      for (const plan of plans) {
+        expect(plan.options).toHaveLength(fixture.answers.length);
+        expect(plan.options.join() === fixture.answers.join()).toBe(plan.correct);
+      }
+      expect(plans.some((p) => p.correct) && plans.some((p) => !p.correct)).toBe(true);
+    }
   });
 });

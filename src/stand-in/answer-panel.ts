@@ -1,5 +1,11 @@
-import type { Question } from '../../src/deck/types';
-import type { DiscordStandIn, InteractionHandle, StandInMember, StoredMessage } from '../../src/stand-in';
+import type { DiscordStandIn, InteractionHandle, StandInMember, StoredMessage } from './types';
+
+/** What answering a panel needs to know of the question (kept structural: the stand-in knows no deck). */
+interface PanelQuestion {
+  type: string;
+  answers: readonly number[];
+  options: readonly string[];
+}
 
 interface Component {
   type: number;
@@ -23,7 +29,8 @@ function find(message: StoredMessage, prefix: string): string {
 }
 
 /**
- * A member answers an ordering or matching question in its private panel as a person would: "Answer" on
+ * A member answers an ordering or matching question in its private panel as a person would (tests, and
+ * the sandbox's simulated members): "Answer" on
  * the public message, then each step (order) or each item's menu (match), then Submit. `choice` is the
  * answer to give (order: option indexes in sequence; match: the option index per prompt). Returns the
  * submit's interaction, whose callback carries the bot's acknowledgement.
@@ -31,7 +38,7 @@ function find(message: StoredMessage, prefix: string): string {
 export async function answerInPanel(
   standIn: DiscordStandIn,
   member: StandInMember,
-  question: Question,
+  question: Pick<PanelQuestion, 'type'>,
   open: { customId: string; messageId: string } | { panel: StoredMessage },
   choice: readonly number[],
 ): Promise<AnswerHandle> {
@@ -82,7 +89,7 @@ export function later(handle: Promise<AnswerHandle>): AnswerHandle {
 }
 
 /** A wrong answer of the panel's kind: the right order reversed, or every prompt matched one option off. */
-export function wrongPanelChoice(question: Question): number[] {
+export function wrongPanelChoice(question: PanelQuestion): number[] {
   if (question.type === 'order') return [...question.answers].reverse();
   return question.answers.map((a) => (a + 1) % question.options.length);
 }
