@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger';
 import { answerButtonId } from '../src/quiz/custom-ids';
 import { createQuizFeature } from '../src/quiz/quiz-feature';
 import { findRunningRound, roundQuestionAt } from '../src/quiz/round-store';
-import { ManualScheduler } from '../src/quiz/scheduler';
+import { ManualScheduler } from '../test/support/manual-scheduler';
 import { startBareAckClient } from '../test/support/bare-client';
 import { startDiscordStandIn, type InteractionHandle } from '../src/stand-in';
 import { singleQ } from '../test/quiz/fixtures';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQuizFeature } from '../../src/quiz/quiz-feature';
-import { ManualScheduler } from '../../src/quiz/scheduler';
+import { ManualScheduler } from '../support/manual-scheduler';
 import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';
 import { removeTestDatabase, startTestBot, type TestBot } from '../support/test-bot';
 import { Clock } from '../quiz/runner-harness';

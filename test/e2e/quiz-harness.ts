@@ -4,7 +4,7 @@ import { createDeckIndex } from '../../src/deck';
 import type { Question } from '../../src/deck/types';
 import { createQuizFeature } from '../../src/quiz/quiz-feature';
 import { findRunningRound, roundQuestionList, type RoundRow } from '../../src/quiz/round-store';
-import { ManualScheduler } from '../../src/quiz/scheduler';
+import { ManualScheduler } from '../support/manual-scheduler';
 import type { CommandOption, DiscordStandIn, StandInMember, StoredMessage } from '../../src/stand-in';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import type { Clock } from '../quiz/runner-harness';

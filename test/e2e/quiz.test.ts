@@ -12,7 +12,7 @@ import {
 import { removeTestDatabase, type TestBot } from '../support/test-bot';
 import { multiQ, orderQ, singleQ } from '../quiz/fixtures';
 import { Clock } from '../quiz/runner-harness';
-import type { ManualScheduler } from '../../src/quiz/scheduler';
+import type { ManualScheduler } from '../support/manual-scheduler';
 import {
   NEXT_DELAY_MS,
   answerAction,

@@ -5,7 +5,7 @@ import type { Question } from '../../src/deck/types';
 import type { QuizChannelPort } from '../../src/quiz/channel-port';
 import type { QuizMessagePayload } from '../../src/quiz/render';
 import { RoundRunner } from '../../src/quiz/round-runner';
-import { ManualScheduler } from '../../src/quiz/scheduler';
+import { ManualScheduler } from '../support/manual-scheduler';
 
 export interface PortCall {
   kind: 'send' | 'edit';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler, timerScheduler } from '../../src/quiz/scheduler';
+import { timerScheduler } from '../../src/quiz/scheduler';
+import { ManualScheduler } from '../support/manual-scheduler';
 
 describe('schedulers', () => {
   it('setTimeout scheduler runs a task once its time comes, and a cancelled one never', async () => {
