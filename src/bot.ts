@@ -58,22 +58,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let deck: DeckIndex;
   try {
     deck = options.deck ?? createDeckIndex(loadDeck(env.NOTES_PATH));
+    // A deck a caller passes in (tests) may be empty on purpose; notes that give nothing are a host's mistake.
+    if (!options.deck && deck.deck.questions.length === 0)
+      throw new Error(
+        'no question could be made from it: the drill tier needs `##` sections with lists of at least four ' +
+          '“**Term**: description” entries (see "Bring your own notes" in README.md)',
+      );
   } catch (error) {
     closeDatabase(db);
     lock?.release();
     throw notesProblem(env.NOTES_PATH, error);
-  }
-  // A deck a caller passes in (tests) may be empty on purpose; notes that give nothing are a host's mistake.
-  if (!options.deck && deck.deck.questions.length === 0) {
-    closeDatabase(db);
-    lock?.release();
-    throw notesProblem(
-      env.NOTES_PATH,
-      new Error(
-        'no question could be made from it: the drill tier needs `##` sections with lists of at least four ' +
-          '“**Term**: description” entries (see "Bring your own notes" in README.md)',
-      ),
-    );
   }
   const checkpointer = inMemory ? undefined : startWalCheckpointer(db, env.DATABASE_PATH, logger);
   logger.info(

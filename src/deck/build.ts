@@ -19,7 +19,7 @@ import { loadExamGuide } from './guide';
 import { readItemFiles, type ItemFile, type ItemFinding } from './items/load';
 import { bankForNotes } from './items/bank';
 import { keepInDrill, toDrillQuestion } from './drill';
-import { indexNotes } from './items/sources';
+import { indexNotes, type NotesIndex } from './items/sources';
 
 export interface BuildOptions {
   /** Named in error messages, e.g. "data/notes/aif-c01.pt-BR.md". */
@@ -79,7 +79,7 @@ export function buildDeckDetailed(markdown: string, options: BuildOptions): Buil
       errataApplied: errata.applied.length,
       errataTotal: data.errata.length,
       bankApplies: bank.applies,
-      sectionsWithoutQuestions: sectionsWithoutQuestions(markdown, questions),
+      sectionsWithoutQuestions: sectionsWithoutQuestions(notes, questions),
     },
   });
   if (options.lint !== false) {
@@ -106,28 +106,17 @@ export function buildDeck(markdown: string, options: BuildOptions): Deck {
   return buildDeckDetailed(markdown, options).deck;
 }
 
-/** The notes' `##` sections that no question cites (by line), markup removed from their titles. */
-function sectionsWithoutQuestions(markdown: string, questions: readonly Question[]): string[] {
-  const lines = markdown.split('\n');
-  const sections: { title: string; start: number; end: number }[] = [];
-  lines.forEach((text, i) => {
-    const level = /^(#{1,6}) /.exec(text)?.[1]?.length;
-    if (level === undefined || level > 2) return;
-    const open = sections.at(-1);
-    if (open && open.end === Infinity) open.end = i; // 1-based line i is the last of the open section
-    if (level === 2)
-      sections.push({
-        title: text.replace(/^## +|[*_`]|\s*#*\s*$/g, '').trim(),
-        start: i + 1,
-        end: Infinity,
-      });
-  });
-  const cited = questions
-    .flatMap((q) => [q.source.line, ...q.sources.map((s) => s.line)])
-    .filter((l) => l > 0);
-  return sections
-    .filter((section) => !cited.some((line) => line >= section.start && line <= section.end))
-    .map((section) => section.title);
+/** The notes' `##` sections that no question cites (by line), titled as the notes index titles them. */
+function sectionsWithoutQuestions(notes: NotesIndex, questions: readonly Question[]): string[] {
+  const sectionAt = (line: number) => notes.headingAt(line).split(' > ')[0]!;
+  const cited = new Set(
+    questions
+      .flatMap((q) => [q.source.line, ...q.sources.map((s) => s.line)])
+      .filter((line) => line > 0)
+      .map(sectionAt),
+  );
+  const sections = notes.lines.flatMap((text, i) => (/^## /.test(text) ? [sectionAt(i + 1)] : []));
+  return sections.filter((title) => !cited.has(title));
 }
 
 /** One question per id and per (stem, answer): two facts saying the same thing give one question. */

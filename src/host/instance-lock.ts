@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from './startup-error';
@@ -54,9 +54,9 @@ export function ensureFolder(databasePath: string): void {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
+    // A file where a folder should be throws EEXIST or ENOTDIR here.
     throw databaseProblem(databasePath, error);
   }
-  if (!statSync(folder).isDirectory()) throw databaseProblem(databasePath, { code: 'ENOTDIR' });
 }
 
 /** Turns file-system and SQLite errors about DATABASE_PATH into one sentence with the fix. */

@@ -10,8 +10,7 @@ export function tokenShapeProblem(token: string): string | null {
   if (/^bot\s/i.test(token)) return 'must be the token alone, without the "Bot " prefix';
   if (/^["']|["']$/.test(token)) return 'must not be quoted';
   if (/\s/.test(token)) return 'must not contain spaces or line breaks';
-  const match = TOKEN_SHAPE.exec(token);
-  if (!match || !/^\d{17,20}$/.test(decodeBase64Url(match[1]!)))
+  if (!tokenUserId(token))
     return (
       'is not shaped like a bot token (three parts separated by dots, the first being the bot id): ' +
       'copy it from the developer portal → Bot → Reset Token, not the client secret or the public key'

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { envSchema } from '../env';
+import { loadEnvOrExit } from '../load-env';
 import { createLogger } from '../logger';
 import { startSandbox, type RunningSandbox } from './sandbox';
 
@@ -32,14 +32,7 @@ function explain(url: string): string {
 
 /** The sandbox entry (`npm run sandbox`, and `npm start` without a token). Exits the process when stopped. */
 export async function runSandbox(): Promise<never> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const parsed = sandboxEnv.safeParse(process.env);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ ...issue, input: undefined }));
-    console.error(`Invalid configuration:\n${z.prettifyError(new z.ZodError(issues))}`);
-    process.exit(1);
-  }
-  const env = parsed.data;
+  const env = loadEnvOrExit(sandboxEnv);
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
