@@ -36,9 +36,9 @@ export default tseslint.config(
     // CLIs and benchmarks print their results.
     files: [
       'src/deck/cli.ts',
-      'src/register.ts',
-      'src/backup.ts',
-      'src/load-env.ts',
+      'src/cli/register.ts',
+      'src/cli/backup.ts',
+      'src/app/load-env.ts',
       'src/sandbox/run.ts',
       'bench/**',
     ],

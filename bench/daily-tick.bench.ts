@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import { guilds } from '../src/db/schema';
 import { runDailyTick } from '../src/daily/daily-tick';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/shared/logger';
 import { FakeSender, smallDeck } from '../test/support/daily-fixtures';
 
 /**

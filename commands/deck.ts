@@ -2,7 +2,7 @@ import { EmbedBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { summarizeDeck } from '../src/deck/summary';
 import { localize } from '../src/discord/localized';
 import type { Command } from '../src/discord/types';
-import { deckMessages } from '../src/deck-messages';
+import { deckMessages } from '../src/deck/deck-messages';
 import { computeCoverage, MINIMUM_ITEMS_PER_OBJECTIVE } from '../src/deck/coverage';
 import { loadExamGuide } from '../src/deck/guide';
 import { truncate } from '../src/discord/truncate';

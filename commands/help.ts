@@ -2,7 +2,7 @@ import { EmbedBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeCommands } from '../src/discord/command-catalog';
 import { localize } from '../src/discord/localized';
 import type { Command } from '../src/discord/types';
-import { helpMessages } from '../src/help-messages';
+import { helpMessages } from '../src/help/help-messages';
 
 export const helpCommand = {
   data: localize(

@@ -1,7 +1,7 @@
-import { startBot, type RunningBot } from './bot';
+import { startBot, type RunningBot } from './app/bot';
 import { startupMessage } from './host/startup-error';
-import { loadEnvOrExit } from './load-env';
-import { createLogger } from './logger';
+import { loadEnvOrExit } from './app/load-env';
+import { createLogger } from './shared/logger';
 import { sandboxChosen } from './sandbox/choose';
 
 // No bot token: the local sandbox (src/sandbox/), which never returns; a malformed token is not "none".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocale } from '../src/i18n';
+import { resolveLocale } from '../src/shared/i18n';
 
 describe('resolveLocale', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { Question } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { optionLetter } from './choice';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../shared/i18n';
 
 const explainMessages = defineMessages({
   'pt-BR': { whyNot: 'Por que não as outras', whyOrder: 'Por que nesta ordem', unused: 'Sobram' },

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../shared/i18n';
 
 /** Strings of the private answer panel (ordering and matching), shared by every place a question is played. */
 export const panelMessages = defineMessages({

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Question } from '../deck/types';
 import { defineCustomId, idField, type CustomIdDefinition, type CustomIdValue } from '../discord/custom-id';
 import { truncate } from '../discord/truncate';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { optionLetter } from './choice';
 import { panelMessages } from './messages';
 

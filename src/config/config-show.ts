@@ -4,7 +4,7 @@ import { decodeDailyError } from '../daily/daily-error';
 import { isBlocked } from '../daily/daily-tick';
 import { lastPostedLocalDate, lastSentPost } from '../daily/daily-post-store';
 import type { GuildSettings } from '../guilds/guild-settings';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { nextPostInstant } from '../time/daily-schedule';
 import { localDateOf } from '../time/zoned';
 import { configMessages } from './messages';

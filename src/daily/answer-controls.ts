@@ -9,7 +9,7 @@ import {
 import { answeredInPanel, describeChoice, optionLetter } from '../answers/choice';
 import { panelMessages } from '../answers/messages';
 import type { Question } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { truncate } from '../discord/truncate';
 import { orderCandidates as quizOrderCandidates } from '../quiz/order-candidates';
 import { choiceFromComponent } from '../quiz/round-rules';

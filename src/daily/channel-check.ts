@@ -2,7 +2,7 @@ import type { Client } from 'discord.js';
 import { missingDailyPermissions } from '../config/config-input';
 import type { Db } from '../db/database';
 import { guildsWithDailyChannel } from '../guilds/guild-settings';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 
 /**
  * At start-up, tells the host about daily channels the bot can no longer post in (a role changed, the

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Feature } from '../features';
+import type { Feature } from '../app/feature';
 import { checkDailyChannels } from './channel-check';
 import { runDailyTick, type DailyTickContext } from './daily-tick';
 import { discordSender } from './sender';

@@ -4,7 +4,7 @@ import type { DailyKind } from '../db/schema';
 import type { DeckIndex } from '../deck';
 import { discordErrorCode, isChannelUnavailableError } from '../discord/discord-errors';
 import type { GuildSettings } from '../guilds/guild-settings';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 import { dueLocalDate } from '../time/daily-schedule';
 import { localDateOf } from '../time/zoned';
 import {

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../shared/i18n';
 
 /** Strings of the daily posts, the service card and "test me". Channel posts use pt-BR. */
 export const dailyMessages = defineMessages({

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { DeckIndex } from '../deck';
 import type { Question, ServiceCard } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { answerControls, choiceOf, formatChoice, type ActionRow } from './answer-controls';
 import { renderQuestionText } from '../deck/render';
 import { answeredInPanel } from '../answers/choice';

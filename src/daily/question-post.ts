@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Question } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { answerControls, formatChoice, orderCandidates, type ActionRow } from './answer-controls';
 import { renderQuestionText } from '../deck/render';
 import { explainAnswer } from '../answers/explain';

@@ -1,6 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import type { ServiceCard } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { serviceSlug } from '../services/service-search';
 import { truncate } from '../discord/truncate';
 import type { ActionRow } from './answer-controls';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 import type { Db } from './database';
 
 export interface WalCheckpointer {

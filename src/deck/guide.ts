@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { domainSchema, type ExamDomain } from './types';
 
 /**

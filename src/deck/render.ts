@@ -1,7 +1,7 @@
 import { letter } from './templates/choice';
 import type { Question } from './types';
 
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 
 export type { Locale };
 

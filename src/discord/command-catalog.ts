@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import type { Command } from './types';
 
 /** One line per command, "`/name` — description", in the member's language. */

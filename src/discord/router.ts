@@ -1,5 +1,5 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import { resolveLocale } from '../i18n';
+import { resolveLocale } from '../shared/i18n';
 import { CustomIdError, splitCustomId } from './custom-id';
 import { isStaleInteractionError } from './discord-errors';
 import { routerMessages } from './router-messages';

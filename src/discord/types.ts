@@ -10,8 +10,8 @@ import type {
 import type { Db } from '../db/database';
 import type { DeckIndex } from '../deck';
 import type { Env } from '../env';
-import type { Locale } from '../i18n';
-import type { Logger } from '../logger';
+import type { Locale } from '../shared/i18n';
+import type { Logger } from '../shared/logger';
 import type { CustomIdDefinition, CustomIdValue } from './custom-id';
 
 /** What every handler can reach: built once at start-up and passed in, no container. */

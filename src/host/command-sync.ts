@@ -1,5 +1,5 @@
 import { Routes, type REST } from 'discord.js';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 
 /** A command as sent to or read from Discord; only the fields compared here are typed. */
 type CommandJson = { name: string };

@@ -1,5 +1,5 @@
 import type { PeriodKind } from '../db/schema';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../shared/i18n';
 
 export const leaderboardMessages = defineMessages({
   'pt-BR': {

@@ -1,6 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import { EXAM_DOMAINS, type ExamDomain } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import type { LeaderboardView } from './leaderboard-view';
 import { leaderboardMessages } from './messages';
 import { accuracyOf, type StandingRow } from './standings-queries';

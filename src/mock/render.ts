@@ -11,7 +11,7 @@ import { answerControls, type ActionRow } from '../daily/answer-controls';
 import { renderQuestionText } from '../deck/render';
 import { EXAM_DOMAINS, type Question } from '../deck/types';
 import { truncate } from '../discord/truncate';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { explainAnswer } from '../answers/explain';
 import { renderChartPng } from '../charts/chart';
 import { answeredInPanel } from '../answers/choice';

@@ -6,7 +6,7 @@ import { answerControls, type ActionRow } from '../daily/answer-controls';
 import { renderQuestionText } from '../deck/render';
 import type { Question } from '../deck/types';
 import { truncate } from '../discord/truncate';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { practiceAnswerId, practiceNextId, practicePanelIds, practiceSelectId } from './custom-ids';
 import { practiceMessages } from './messages';
 import type { CurrentItem, PracticeAnswer } from './practice';

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../deck/types';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../shared/i18n';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import type { AppContext } from '../discord/types';
-import type { Feature } from '../features';
+import type { Feature } from '../app/feature';
 import { restChannelPort, type QuizChannelPort } from './channel-port';
 import { answerBatcherFor, type AnswerBatcher } from './answer-batcher';
 import { RoundRunner } from './round-runner';

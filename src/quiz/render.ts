@@ -12,7 +12,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import { EXAM_DOMAINS, type Question } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
 import { answeredInPanel } from '../answers/choice';
 import { panelMessages } from '../answers/messages';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
 import { isChannelUnavailableError } from '../discord/discord-errors';
-import { resolveLocale } from '../i18n';
-import type { Logger } from '../logger';
+import { resolveLocale } from '../shared/i18n';
+import type { Logger } from '../shared/logger';
 import type { QuizChannelPort } from './channel-port';
 import { renderPodium, renderQuestion, renderReveal } from './render';
 import { rankPodium } from './scoring';

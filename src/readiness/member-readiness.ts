@@ -5,7 +5,7 @@ import type { DeckIndex } from '../deck';
 import { loadExamGuide } from '../deck/guide';
 import { EXAM_DOMAINS } from '../deck/types';
 import { truncate } from '../discord/truncate';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { pastMocks, type MockExam } from '../mock/mock-store';
 import { passes, scaledScore } from '../mock/scoring';
 import { loadCards } from '../practice/card-store';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { envSchema } from '../env';
-import { loadEnvOrExit } from '../load-env';
-import { createLogger } from '../logger';
+import { loadEnvOrExit } from '../app/load-env';
+import { createLogger } from '../shared/logger';
 import { startSandbox, type RunningSandbox } from './sandbox';
 
 /** The page's usual port; a busy port falls back to a free one (the URL is printed either way). */

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { splitCustomId } from '../discord/custom-id';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 import { answerButtonId, answerMenuId, quizPanelIds } from '../quiz/custom-ids';
 import { roundQuestionAt } from '../quiz/round-store';
 import type { DiscordStandIn, StandInMember, StoredMessage } from '../stand-in';

@@ -1,6 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import { EXAM_DOMAINS, type ExamDomain } from '../deck/types';
-import type { Locale } from '../i18n';
+import type { Locale } from '../shared/i18n';
 import { accuracyBar, WEAK_TOPIC_MIN_ANSWERS } from './accuracy';
 import type { MemberStats } from './member-stats';
 import { statsMessages } from './messages';

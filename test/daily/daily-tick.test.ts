@@ -6,7 +6,7 @@ import { openDatabase, closeDatabase, type Db } from '../../src/db/database';
 import { dailyPosts, guilds } from '../../src/db/schema';
 import { runDailyTick, type DailyTickContext } from '../../src/daily/daily-tick';
 import { STALE_CLAIM_MS } from '../../src/daily/daily-post-store';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/shared/logger';
 import { localDateOf, localTimeOf } from '../../src/time/zoned';
 import { apiError, FakeSender, smallDeck } from '../support/daily-fixtures';
 import { createTempDb } from '../support/temp-db';

@@ -68,7 +68,7 @@ describe('the bot process', () => {
   });
 
   it('npm run register PUTs the commands to the configured server through DISCORD_API_URL', async () => {
-    running = runBotProcess('src/register.ts', { ...baseEnv(), DISCORD_GUILD_ID: standIn.guild.id }, dir);
+    running = runBotProcess('src/cli/register.ts', { ...baseEnv(), DISCORD_GUILD_ID: standIn.guild.id }, dir);
     expect(await running.exited).toBe(0);
     const registered = standIn.registeredCommands.get(standIn.guild.id) as { name: string }[] | undefined;
     expect(registered?.map((c) => c.name)).toEqual(expect.arrayContaining(['help', 'deck']));

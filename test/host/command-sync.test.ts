@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import { startBot, type RunningBot } from '../../src/bot';
+import { startBot, type RunningBot } from '../../src/app/bot';
 import { parseEnv } from '../../src/env';
 import { diffCommands } from '../../src/host/command-sync';
 import { startDiscordStandIn, type DiscordStandIn } from '../../src/stand-in';

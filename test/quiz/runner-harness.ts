@@ -1,5 +1,5 @@
 import { DiscordAPIError } from 'discord.js';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/shared/logger';
 import type { Db } from '../../src/db/database';
 import type { Question } from '../../src/deck/types';
 import type { QuizChannelPort } from '../../src/quiz/channel-port';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckIndex, loadDeck } from '../../src/deck';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/shared/logger';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox';
 import { findChromium } from './chromium';
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckIndex, loadDeck } from '../../src/deck';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/shared/logger';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox';
 import { planAnswers } from '../../src/sandbox/simulated-members';
 import { matchQ, orderQ } from '../quiz/fixtures';

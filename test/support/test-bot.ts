@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBot, type BotOptions, type RunningBot } from '../../src/bot';
+import { startBot, type BotOptions, type RunningBot } from '../../src/app/bot';
 import { parseEnv } from '../../src/env';
 import type { DiscordStandIn } from '../../src/stand-in';
 import { captureLogs } from './log-capture';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DailyTickResult } from '../../daily/daily-tick';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import type { CommandOption, DiscordStandIn, InteractionHandle, StoredMessage } from '../../stand-in';
 import type { Cast } from '../cast';
 import type { SimulatedMembers } from '../simulated-members';

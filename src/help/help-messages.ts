@@ -1,4 +1,4 @@
-import { defineMessages } from './i18n';
+import { defineMessages } from '../shared/i18n';
 
 export const helpMessages = defineMessages({
   'pt-BR': {

@@ -1,7 +1,7 @@
 import { REST } from 'discord.js';
-import { commands } from '../commands';
-import { commandsRoute } from './host/command-sync';
-import { loadEnvOrExit } from './load-env';
+import { commands } from '../../commands';
+import { commandsRoute } from '../host/command-sync';
+import { loadEnvOrExit } from '../app/load-env';
 
 /**
  * Registers the slash commands: to DISCORD_GUILD_ID when set (shows up at once, good for testing),

@@ -1,21 +1,21 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import { commands } from '../commands';
-import { closeDatabase, openDatabase, type Db } from './db/database';
-import { startWalCheckpointer } from './db/wal-checkpointer';
-import { createDeckIndex, loadDeck, type DeckIndex } from './deck';
-import { describeBuild } from './deck/summary';
-import { componentHandlers } from './discord/components';
-import { createInteractionRouter } from './discord/router';
-import type { AppContext, Command, ComponentHandler } from './discord/types';
-import type { Env } from './env';
+import { commands } from '../../commands';
+import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { startWalCheckpointer } from '../db/wal-checkpointer';
+import { createDeckIndex, loadDeck, type DeckIndex } from '../deck';
+import { describeBuild } from '../deck/summary';
+import { componentHandlers } from '../discord/components';
+import { createInteractionRouter } from '../discord/router';
+import type { AppContext, Command, ComponentHandler } from '../discord/types';
+import type { Env } from '../env';
 import { createFeatures } from './feature-list';
-import type { Feature } from './features';
-import { checkRegisteredCommands } from './host/command-sync';
-import { connectWithRetry } from './host/connect';
-import { acquireInstanceLock, databaseProblem, type InstanceLock } from './host/instance-lock';
-import { notesProblem } from './host/notes-problem';
-import { tokenUserId } from './host/token';
-import type { Logger } from './logger';
+import type { Feature } from './feature';
+import { checkRegisteredCommands } from '../host/command-sync';
+import { connectWithRetry } from '../host/connect';
+import { acquireInstanceLock, databaseProblem, type InstanceLock } from '../host/instance-lock';
+import { notesProblem } from '../host/notes-problem';
+import { tokenUserId } from '../host/token';
+import type { Logger } from '../shared/logger';
 
 const DISCORD_API = 'https://discord.com/api';
 

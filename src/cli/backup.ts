@@ -1,6 +1,6 @@
-import { backupDatabase } from './db/backup';
-import { databaseEnvSchema } from './env';
-import { loadEnvOrExit } from './load-env';
+import { backupDatabase } from '../db/backup';
+import { databaseEnvSchema } from '../env';
+import { loadEnvOrExit } from '../app/load-env';
 
 /**
  * `npm run backup -- <file>`: a consistent copy of DATABASE_PATH, safe while the bot runs. Needs no

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { z } from 'zod';
-import { EnvError, envSchema, parseWith, type Env } from './env';
+import { EnvError, envSchema, parseWith, type Env } from '../env';
 
 /**
  * For the entry points (start, register): reads `.env` when present — real environment variables win,

@@ -1,5 +1,5 @@
-import { EXAM_DOMAINS, type ExamDomain, type QuestionType } from './deck/types';
-import { defineMessages } from './i18n';
+import { EXAM_DOMAINS, type ExamDomain, type QuestionType } from './types';
+import { defineMessages } from '../shared/i18n';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
