@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/app/load-env.ts',
       'src/sandbox/run.ts',
       'bench/**',
+      'scripts/**',
     ],
     rules: { 'no-console': 'off' },
   },

@@ -17,9 +17,9 @@ import { renderConfigShow } from '../src/config/config-show';
 import { updateDailySettings, type DailySettingsPatch } from '../src/config/daily-settings';
 import { configMessages } from '../src/config/messages';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
+import { replyPrivately } from '../src/discord/replies';
 import { routerMessages } from '../src/discord/router-messages';
-import type { Command, InteractionContext } from '../src/discord/types';
+import type { Command, InteractionContext } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { searchTimeZones } from '../src/time/zones';
 

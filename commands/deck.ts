@@ -1,7 +1,7 @@
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { summarizeDeck } from '../src/deck/summary';
 import { localize } from '../src/discord/localized';
-import type { Command } from '../src/discord/types';
+import type { Command } from '../src/app/context';
 import { deckMessages } from '../src/deck/deck-messages';
 import { computeCoverage, MINIMUM_ITEMS_PER_OBJECTIVE } from '../src/deck/coverage';
 import { loadExamGuide } from '../src/deck/guide';

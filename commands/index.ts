@@ -1,4 +1,4 @@
-import type { Command } from '../src/discord/types';
+import type { Command } from '../src/app/context';
 import { configCommand } from './config';
 import { deckCommand } from './deck';
 import { helpCommand } from './help';

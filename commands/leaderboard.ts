@@ -6,8 +6,8 @@ import {
 } from 'discord.js';
 import { EXAM_DOMAINS } from '../src/deck/types';
 import { localize, ptBR } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { leaderboardMessages } from '../src/leaderboard/messages';

@@ -1,7 +1,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { viewFor } from '../src/mock/component-handlers';
 import { MOCK_ITEMS } from '../src/mock/draw';
 import { mockMessages } from '../src/mock/messages';

@@ -1,7 +1,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { practiceMessages } from '../src/practice/messages';
 import { DEFAULT_SESSION_SIZE, MAX_SESSION_SIZE, startOrResume } from '../src/practice/practice';
 import { renderCurrent } from '../src/practice/render';

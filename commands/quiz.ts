@@ -7,11 +7,10 @@ import {
 } from 'discord.js';
 import { EXAM_DOMAINS, domainSchema } from '../src/deck/types';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { stopRoundFor } from '../src/quiz/components';
 import { quizMessages } from '../src/quiz/messages';
-import { roundRunnerFor } from '../src/quiz/quiz-feature';
 import { findRunningRound, getRound } from '../src/quiz/round-store';
 import {
   QUESTIONS_DEFAULT,
@@ -119,7 +118,7 @@ export const quizCommand = {
       return stopRoundFor(interaction, running, ctx);
     }
 
-    const runner = roundRunnerFor(ctx);
+    const runner = ctx.quiz.rounds;
     if (!runner) return replyPrivately(interaction, text.unavailable);
     const questionCount = interaction.options.getInteger('questions') ?? QUESTIONS_DEFAULT;
     const secondsPerQuestion = interaction.options.getInteger('seconds') ?? SECONDS_DEFAULT;

@@ -2,8 +2,8 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'disco
 import { renderServiceCard } from '../src/daily/service-card';
 import { dailyMessages } from '../src/daily/messages';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { resolveService, serviceChoices, suggestServices } from '../src/services/service-search';
 
 export const serviceCommand = {

@@ -5,8 +5,8 @@ import {
   SlashCommandUserOption,
 } from 'discord.js';
 import { localize } from '../src/discord/localized';
-import { replyPrivately } from '../src/discord/router';
-import type { Command } from '../src/discord/types';
+import { replyPrivately } from '../src/discord/replies';
+import type { Command } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { memberReadiness, renderReadiness } from '../src/readiness/member-readiness';
 import { memberStats } from '../src/stats/member-stats';

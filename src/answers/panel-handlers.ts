@@ -1,13 +1,13 @@
 import { MessageFlags } from 'discord.js';
 import type { Question } from '../deck/types';
 import type { CustomIdDefinition, CustomIdValue } from '../discord/custom-id';
-import { replyPrivately } from '../discord/router';
+import { replyPrivately } from '../discord/replies';
 import {
   componentHandler,
   type ComponentHandler,
   type ComponentInteraction,
   type InteractionContext,
-} from '../discord/types';
+} from '../app/context';
 import { panelMessages } from './messages';
 import {
   applyEdit,

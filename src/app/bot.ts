@@ -4,9 +4,10 @@ import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { startWalCheckpointer } from '../db/wal-checkpointer';
 import { createDeckIndex, loadDeck, type DeckIndex } from '../deck';
 import { describeBuild } from '../deck/summary';
-import { componentHandlers } from '../discord/components';
 import { createInteractionRouter } from '../discord/router';
-import type { AppContext, Command, ComponentHandler } from '../discord/types';
+import { AnswerBatcher } from '../quiz/answer-batcher';
+import { componentHandlers } from './component-list';
+import type { AppContext, Command, ComponentHandler } from './context';
 import type { Env } from '../env';
 import { createFeatures } from './feature-list';
 import type { Feature } from './feature';
@@ -86,13 +87,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
     ...options.clientOptions,
   });
-  const ctx: AppContext = { env, db, deck, logger, client, now: options.now ?? Date.now };
+  // The composition root: the one place that knows every feature. Services go on the context here
+  // (or, for those that need start-up work, when their feature starts), never in module-level registries.
+  const routedCommands = options.commands ?? commands;
+  const ctx: AppContext = {
+    env,
+    db,
+    deck,
+    logger,
+    client,
+    now: options.now ?? Date.now,
+    commands: routedCommands,
+    quiz: { answers: new AnswerBatcher(db, deck.questionById) },
+  };
   const features = options.features ?? createFeatures();
 
   client.on(
     Events.InteractionCreate,
     createInteractionRouter(ctx, {
-      commands: options.commands ?? commands,
+      commands: routedCommands,
       components: options.components ?? componentHandlers,
     }),
   );
@@ -117,6 +130,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       }
     }
     await client.destroy();
+    // Clicks accepted just before the stop still reach the disk before the database closes.
+    await ctx.quiz.answers.settled();
     await checkpointer?.stop();
     closeDatabase(db);
     lock?.release();
@@ -160,7 +175,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       rest: client.rest,
       applicationId: env.DISCORD_CLIENT_ID,
       guildId: env.DISCORD_GUILD_ID,
-      commands: (options.commands ?? commands).map((command) => command.data.toJSON()),
+      commands: routedCommands.map((command) => command.data.toJSON()),
       register: env.REGISTER_ON_START,
       logger,
     });

@@ -1,4 +1,4 @@
-import type { AppContext } from '../discord/types';
+import type { AppContext } from './context';
 
 /**
  * Background work that lives as long as the bot: started once the client is ready (resuming rounds,

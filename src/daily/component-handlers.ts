@@ -1,12 +1,12 @@
 import { MessageFlags } from 'discord.js';
-import { replyPrivately } from '../discord/router';
+import { replyPrivately } from '../discord/replies';
 import { routerMessages } from '../discord/router-messages';
 import {
   componentHandler,
   type ComponentHandler,
   type ComponentInteraction,
   type InteractionContext,
-} from '../discord/types';
+} from '../app/context';
 import { findServiceBySlug } from '../services/service-search';
 import { answerDailyQuestion, type DailyAnswerResult } from './answer-daily';
 import {

@@ -1,19 +1,14 @@
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { resolveLocale } from '../shared/i18n';
-import { CustomIdError, splitCustomId } from './custom-id';
+import { CustomIdError, splitCustomId, type CustomIdDefinition } from './custom-id';
 import { isStaleInteractionError } from './discord-errors';
+import { replyPrivately } from './replies';
 import { routerMessages } from './router-messages';
-import type {
-  AppContext,
-  Command,
-  ComponentHandler,
-  ComponentInteraction,
-  InteractionContext,
-} from './types';
+import type { Command, ComponentHandler, ComponentInteraction, HandlerContext, RouterApp } from './types';
 
-export interface RouterOptions {
-  commands: readonly Command[];
-  components: readonly ComponentHandler[];
+export interface RouterOptions<App extends RouterApp> {
+  commands: readonly Command<HandlerContext<App>>[];
+  components: readonly ComponentHandler<CustomIdDefinition, HandlerContext<App>>[];
 }
 
 /**
@@ -21,9 +16,9 @@ export interface RouterOptions {
  * their custom_id prefix. It never throws: every failure is logged with the interaction's ids and, where
  * the interaction can still be answered, the member gets a short private message in their language.
  */
-export function createInteractionRouter(
-  app: AppContext,
-  { commands, components }: RouterOptions,
+export function createInteractionRouter<App extends RouterApp>(
+  app: App,
+  { commands, components }: RouterOptions<App>,
 ): (interaction: Interaction) => Promise<void> {
   const commandsByName = indexUnique(commands, (c) => c.data.name, 'command');
   const componentsByPrefix = indexUnique(components, (c) => c.customId.prefix, 'custom_id prefix');
@@ -47,10 +42,10 @@ export function createInteractionRouter(
   };
 }
 
-async function routeComponent(
+async function routeComponent<Ctx extends HandlerContext>(
   interaction: ComponentInteraction,
-  handlers: Map<string, ComponentHandler>,
-  ctx: InteractionContext,
+  handlers: Map<string, ComponentHandler<CustomIdDefinition, Ctx>>,
+  ctx: Ctx,
 ): Promise<void> {
   const messages = routerMessages(ctx.locale);
   try {
@@ -72,7 +67,7 @@ async function routeComponent(
   }
 }
 
-function contextFor(app: AppContext, interaction: Interaction): InteractionContext {
+function contextFor<App extends RouterApp>(app: App, interaction: Interaction): HandlerContext<App> {
   const log = app.logger.child({
     interactionId: interaction.id,
     guildId: interaction.guildId,
@@ -87,11 +82,7 @@ function contextFor(app: AppContext, interaction: Interaction): InteractionConte
   return { ...app, log, locale: resolveLocale(interaction.locale) };
 }
 
-async function reportFailure(
-  interaction: Interaction,
-  ctx: InteractionContext,
-  error: unknown,
-): Promise<void> {
+async function reportFailure(interaction: Interaction, ctx: HandlerContext, error: unknown): Promise<void> {
   if (isStaleInteractionError(error)) {
     ctx.log.warn({ err: error }, 'interaction expired or already acknowledged');
     return;
@@ -106,15 +97,6 @@ async function reportFailure(
     await replyPrivately(interaction, routerMessages(ctx.locale).failed);
   } catch (replyError) {
     ctx.log.warn({ err: replyError }, 'could not tell the member about the failure');
-  }
-}
-
-/** A private reply that works whatever state the interaction is in (fresh, deferred or answered). */
-export async function replyPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
-  if (interaction.deferred || interaction.replied) {
-    await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-  } else {
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   }
 }
 

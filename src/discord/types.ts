@@ -2,51 +2,41 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
-  Client,
   ModalSubmitInteraction,
   SharedSlashCommand,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import type { Db } from '../db/database';
-import type { DeckIndex } from '../deck';
-import type { Env } from '../env';
 import type { Locale } from '../shared/i18n';
 import type { Logger } from '../shared/logger';
 import type { CustomIdDefinition, CustomIdValue } from './custom-id';
 
-/** What every handler can reach: built once at start-up and passed in, no container. */
-export interface AppContext {
-  env: Env;
-  db: Db;
-  deck: DeckIndex;
+// The router's shapes, generic over the application's context: this folder is infrastructure and
+// knows no feature. The application fills `App` in (src/app/context.ts).
+
+/** What the router itself needs of the application's context. */
+export interface RouterApp {
   logger: Logger;
-  client: Client;
-  /** Epoch ms; injected so tests can move time. */
-  now: () => number;
 }
 
 /** Per interaction: the app plus a child logger carrying the interaction's ids, and the member's locale. */
-export interface InteractionContext extends AppContext {
-  log: Logger;
-  locale: Locale;
-}
+export type HandlerContext<App extends RouterApp = RouterApp> = App & { log: Logger; locale: Locale };
 
-export interface Command {
+export interface Command<Ctx = HandlerContext> {
   data: SharedSlashCommand;
-  execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void>;
 }
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
-export interface ComponentHandler<D extends CustomIdDefinition = CustomIdDefinition> {
+export interface ComponentHandler<D extends CustomIdDefinition = CustomIdDefinition, Ctx = HandlerContext> {
   customId: D;
-  execute(interaction: ComponentInteraction, data: CustomIdValue<D>, ctx: InteractionContext): Promise<void>;
+  execute(interaction: ComponentInteraction, data: CustomIdValue<D>, ctx: Ctx): Promise<void>;
 }
 
 /** Lets a list hold handlers of different id shapes while each keeps its own typing. */
-export function componentHandler<D extends CustomIdDefinition>(
-  handler: ComponentHandler<D>,
-): ComponentHandler {
-  return handler as unknown as ComponentHandler;
+export function componentHandler<Ctx, D extends CustomIdDefinition>(
+  handler: ComponentHandler<D, Ctx>,
+): ComponentHandler<CustomIdDefinition, Ctx> {
+  return handler as unknown as ComponentHandler<CustomIdDefinition, Ctx>;
 }

@@ -1,13 +1,13 @@
 import { MessageFlags } from 'discord.js';
 import { describeChoice } from '../answers/choice';
 import { panelHandlers } from '../answers/panel-handlers';
-import { replyPrivately } from '../discord/router';
+import { replyPrivately } from '../discord/replies';
 import {
   componentHandler,
   type ComponentHandler,
   type ComponentInteraction,
   type InteractionContext,
-} from '../discord/types';
+} from '../app/context';
 import {
   mockAnswerId,
   mockConfirmId,

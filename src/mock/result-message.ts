@@ -1,4 +1,4 @@
-import type { InteractionContext } from '../discord/types';
+import type { InteractionContext } from '../app/context';
 import type { MockView } from './mock';
 import { renderMockResult, type MockMessage } from './render';
 import { scoreMock } from './scoring';

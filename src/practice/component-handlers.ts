@@ -1,13 +1,13 @@
 import { MessageFlags } from 'discord.js';
 import type { ChoiceInput } from '../answers/choice';
 import { panelHandlers } from '../answers/panel-handlers';
-import { replyPrivately } from '../discord/router';
+import { replyPrivately } from '../discord/replies';
 import {
   componentHandler,
   type ComponentHandler,
   type ComponentInteraction,
   type InteractionContext,
-} from '../discord/types';
+} from '../app/context';
 import { practiceAnswerId, practiceNextId, practicePanelIds, practiceSelectId } from './custom-ids';
 import { practiceMessages } from './messages';
 import { answerPracticeItem, currentItem, type PracticeAnswer } from './practice';

@@ -80,14 +80,3 @@ export class AnswerBatcher {
     });
   }
 }
-
-const batchers = new WeakMap<Db, AnswerBatcher>();
-
-export function answerBatcherFor(db: Db, questionById: ReadonlyMap<string, Question>): AnswerBatcher {
-  let batcher = batchers.get(db);
-  if (!batcher) {
-    batcher = new AnswerBatcher(db, questionById);
-    batchers.set(db, batcher);
-  }
-  return batcher;
-}

@@ -1,14 +1,12 @@
 import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
-import { replyPrivately } from '../discord/router';
-import { componentHandler, type InteractionContext } from '../discord/types';
+import { replyPrivately } from '../discord/replies';
+import { componentHandler, type InteractionContext } from '../app/context';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
 import { panelHandlers } from '../answers/panel-handlers';
 import { clickQueries } from './click-queries';
 import { quizMessages } from './messages';
-import { roundRunnerFor } from './quiz-feature';
 import { getRound, type RoundRow } from './round-store';
 import { canStopRound } from './round-rules';
-import { answerBatcherFor } from './answer-batcher';
 import type { SubmitInput, SubmitResult } from './submit-answer';
 
 function replyText(result: SubmitResult, ctx: InteractionContext): string {
@@ -35,7 +33,7 @@ async function answer(
   input: Omit<SubmitInput, 'userId'>,
   ctx: InteractionContext,
 ): Promise<void> {
-  const result = await answerBatcherFor(ctx.db, ctx.deck.questionById).submit(ctx.now(), {
+  const result = await ctx.quiz.answers.submit(ctx.now(), {
     ...input,
     userId: interaction.user.id,
   });
@@ -91,7 +89,7 @@ const panel = panelHandlers({
   },
   header: (target, _question, ctx) => `**${quizMessages(ctx.locale).panelTitle(target.position + 1)}**`,
   async submit(interaction, target, choice, ctx) {
-    const result = await answerBatcherFor(ctx.db, ctx.deck.questionById).submit(ctx.now(), {
+    const result = await ctx.quiz.answers.submit(ctx.now(), {
       roundId: target.roundId,
       position: target.position,
       userId: interaction.user.id,
@@ -118,7 +116,7 @@ export async function stopRoundFor(
   if (!canStopRound(round.starterId, interaction.user.id, moderator)) {
     return replyPrivately(interaction, text.stopRefused);
   }
-  const runner = roundRunnerFor(ctx);
+  const runner = ctx.quiz.rounds;
   if (!runner) return replyPrivately(interaction, text.unavailable);
   const { stopped, done } = runner.stop(round.id, interaction.user.id);
   ctx.log.info({ roundId: round.id, stopped }, 'quiz round stop requested');

@@ -1,19 +1,10 @@
-import type { Client } from 'discord.js';
-import type { AppContext } from '../discord/types';
+import type { AppContext } from '../app/context';
 import type { Feature } from '../app/feature';
 import { restChannelPort, type QuizChannelPort } from './channel-port';
-import { answerBatcherFor, type AnswerBatcher } from './answer-batcher';
 import { RoundRunner } from './round-runner';
 import { timerScheduler, type Scheduler } from './scheduler';
 
 export const NEXT_QUESTION_DELAY_MS = 4000;
-
-/** The quiz services of each running bot, found by its client (commands and buttons only get the context). */
-const runners = new WeakMap<Client, RoundRunner>();
-
-export function roundRunnerFor(ctx: Pick<AppContext, 'client'>): RoundRunner | undefined {
-  return runners.get(ctx.client);
-}
 
 export interface QuizFeatureOptions {
   /** Defaults to setTimeout on ctx.now; tests pass a ManualScheduler. */
@@ -23,20 +14,16 @@ export interface QuizFeatureOptions {
 }
 
 /**
- * Group quiz rounds. On start, every round SQLite says is running is carried on (or revealed and closed
- * when its deadline passed while the bot was down); on stop, timers are dropped and rounds stay running
- * in SQLite for the next start.
+ * Group quiz rounds. On start, the round runner goes on the context (`ctx.quiz.rounds`) and every round
+ * SQLite says is running is carried on (or revealed and closed when its deadline passed while the bot
+ * was down); on stop, timers are dropped and rounds stay running in SQLite for the next start.
  */
 export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
-  let running: RoundRunner | undefined;
-  let answers: AnswerBatcher | undefined;
-  let client: Client | undefined;
+  let started: { ctx: AppContext; runner: RoundRunner } | undefined;
   return {
     name: 'quiz',
     async start(ctx) {
-      client = ctx.client;
-      const batcher = answerBatcherFor(ctx.db, ctx.deck.questionById);
-      answers = batcher;
+      const answers = ctx.quiz.answers;
       const runner = new RoundRunner({
         db: ctx.db,
         questionById: ctx.deck.questionById,
@@ -45,17 +32,18 @@ export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
         now: ctx.now,
         logger: ctx.logger.child({ feature: 'quiz' }),
         nextQuestionDelayMs: options.nextQuestionDelayMs ?? NEXT_QUESTION_DELAY_MS,
-        settleAnswers: () => batcher.settled(),
+        settleAnswers: () => answers.settled(),
       });
-      running = runner;
-      runners.set(ctx.client, runner);
+      started = { ctx, runner };
+      ctx.quiz.rounds = runner;
       await runner.resumeAll();
     },
     async stop() {
-      if (client) runners.delete(client);
-      await running?.shutdown();
-      // Clicks accepted just before the stop still reach the disk before the database closes.
-      await answers?.settled();
+      if (!started) return;
+      const { ctx, runner } = started;
+      // From here /quiz and the stop button answer "unavailable" instead of reaching a stopped runner.
+      ctx.quiz.rounds = undefined;
+      await runner.shutdown();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { updateDailySettings } from '../config/daily-settings';
 import { runDailyTick, type DailyTickResult } from '../daily/daily-tick';
 import { discordSender } from '../daily/sender';
-import type { AppContext } from '../discord/types';
+import type { AppContext } from '../app/context';
 import { ensureGuild } from '../guilds/guild-settings';
 import { dailySlotInstant } from '../time/daily-schedule';
 import { addDays, localDateOf } from '../time/zoned';

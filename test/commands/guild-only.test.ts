@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it, vi } from 'vitest';
 import { leaderboardCommand } from '../../commands/leaderboard';
 import { statsCommand } from '../../commands/stats';
-import type { InteractionContext } from '../../src/discord/types';
+import type { InteractionContext } from '../../src/app/context';
 
 /** A slash command used in a DM: only what the guild check touches. */
 function dmInteraction() {

@@ -1,4 +1,5 @@
-import { loadItems, type ItemContext, type ItemFile, type ItemFinding } from './load';
+import type { ItemContext } from './item-context';
+import { loadItems, type ItemFile, type ItemFinding } from './load';
 import type { Question } from '../types';
 
 export interface Bank {

@@ -1,6 +1,6 @@
 import { normalize } from '../text';
 import { ABOUT_THE_NOTES, addedWords, BLANK, CUT_OFF } from '../wording';
-import type { ItemContext } from './load';
+import type { ItemContext } from './item-context';
 import type { Item } from './schema';
 
 const TRUE_FALSE = /^(verdadeiro|falso)$/i;

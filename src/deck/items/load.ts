@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, YAMLException } from 'js-yaml';
-import type { ExamGuide } from '../guide';
-import type { ServiceRegistry } from '../services';
+import type { ItemContext } from './item-context';
 import type { Question } from '../types';
 import { lintItem } from './lint-items';
 import { itemSchema, type Item } from './schema';
@@ -41,14 +40,6 @@ export function readItemFiles(dir: string = DEFAULT_ITEMS_DIR, label = 'data/ite
     file: `${label}/${name}`,
     text: readFileSync(join(dir, name), 'utf8'),
   }));
-}
-
-export interface ItemContext {
-  notes: string;
-  /** The notes with the errata applied: a quote that is no longer there rests on a corrected statement. */
-  corrected?: string;
-  guide: ExamGuide;
-  services: ServiceRegistry;
 }
 
 export interface LoadedItems {

@@ -1,0 +1,45 @@
+import type { Client } from 'discord.js';
+import type { Db } from '../db/database';
+import type { DeckIndex } from '../deck';
+import type { CustomIdDefinition } from '../discord/custom-id';
+import {
+  componentHandler as eraseIdShape,
+  type Command as RoutedCommand,
+  type ComponentHandler as RoutedComponentHandler,
+  type HandlerContext,
+} from '../discord/types';
+import type { Env } from '../env';
+import type { QuizServices } from '../quiz/quiz-services';
+import type { Logger } from '../shared/logger';
+
+/**
+ * What every handler and feature can reach: built once by the composition root (src/app/bot.ts) and
+ * passed in — no container, no module-level registries. Features put their services here.
+ */
+export interface AppContext {
+  env: Env;
+  db: Db;
+  deck: DeckIndex;
+  logger: Logger;
+  client: Client;
+  /** Epoch ms; injected so tests can move time. */
+  now: () => number;
+  /** Every slash command the bot routes, in the order /help lists them. */
+  commands: readonly Pick<RoutedCommand<never>, 'data'>[];
+  quiz: QuizServices;
+}
+
+export type { ComponentInteraction } from '../discord/types';
+
+/** Per interaction: the app plus a child logger carrying the interaction's ids, and the member's locale. */
+export type InteractionContext = HandlerContext<AppContext>;
+
+export type Command = RoutedCommand<InteractionContext>;
+export type ComponentHandler = RoutedComponentHandler<CustomIdDefinition, InteractionContext>;
+
+/** A component handler typed for its own custom_id, listed beside handlers of other id shapes. */
+export function componentHandler<D extends CustomIdDefinition>(
+  handler: RoutedComponentHandler<D, InteractionContext>,
+): ComponentHandler {
+  return eraseIdShape(handler) as ComponentHandler;
+}
