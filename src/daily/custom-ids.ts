@@ -1,7 +1,10 @@
 import { definePanelIds } from '../answers/panel';
 import { defineCustomId, idField } from '../discord/custom-id';
 
-/** Question of the day: a letter button, or the select of multi/order questions. */
+/**
+ * Question of the day: a letter button (or, on ordering posts made before the panel, a candidate
+ * sequence's button), or the select of multiple-response questions.
+ */
 export const dailyAnswerButtonId = defineCustomId('dq', { post: idField.int(), option: idField.int() });
 export const dailyAnswerSelectId = defineCustomId('dqs', { post: idField.int() });
 
