@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg, pngSize, renderChartPng } from '../../src/charts/chart';
+import { chartSvg, renderChartPng } from '../../src/charts/chart';
+import { pngSize } from '../support/png';
 
 const spec = {
   bars: {

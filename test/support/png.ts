@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
-import { pngSize } from '../../src/charts/chart';
 import type { DiscordStandIn, InteractionHandle } from '../../src/stand-in';
+
+/** Width and height from a PNG's IHDR, or null when the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(magic)) return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 /** The PNG a bot uploaded with an interaction's callback: checks the magic bytes and returns the size. */
 export async function uploadedPng(
