@@ -134,7 +134,7 @@ export function checkFolderMap(folder: string, base = folder): string[] {
   return found;
 }
 
-const REPO_PATH = /`((?:src|test|bench|commands|data|docs|deploy|drizzle)\/[^`\s]*)`/g;
+const REPO_PATH = /`((?:src|test|bench|commands|scripts|data|docs|deploy|drizzle)\/[^`\s]*)`/g;
 const RELATIVE_LINK = /\]\((\.{1,2}\/[^)#\s]*)(?:#[^)]*)?\)/g;
 
 function globExists(root: string, pattern: string): boolean {
