@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, type ClientOptions } from 'discord.js';
 import { commands } from '../../commands';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { startWalCheckpointer } from '../db/wal-checkpointer';
@@ -6,6 +6,7 @@ import { createDeckIndex, loadDeck, type DeckIndex } from '../deck';
 import { describeBuild } from '../deck/summary';
 import { createInteractionRouter } from '../discord/router';
 import { AnswerBatcher } from '../quiz/answer-batcher';
+import { botClientOptions } from './client-options';
 import { componentHandlers } from './component-list';
 import type { AppContext, Command, ComponentHandler } from './context';
 import type { Env } from '../env';
@@ -82,8 +83,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   );
 
   const client = new Client({
-    // Guilds only: slash commands and buttons need no privileged intents.
-    intents: [GatewayIntentBits.Guilds],
+    ...botClientOptions(),
     ...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
     ...options.clientOptions,
   });
