@@ -1,10 +1,115 @@
 import { and, asc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
+import { oncePerDb } from '../db/prepared';
 import { answers, roundQuestions, rounds, type RoundStatus } from '../db/schema';
 
+/** SQL of `rounds`, `round_questions` and their answers. Row types come from src/db/schema.ts. */
 export type RoundRow = typeof rounds.$inferSelect;
 export type RoundQuestionRow = typeof roundQuestions.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
+
+/** What a click needs of its round and of the question slot it names. */
+export type ClickRound = Pick<RoundRow, 'guildId' | 'status' | 'currentPosition' | 'secondsPerQuestion'>;
+export type ClickSlot = Pick<RoundQuestionRow, 'questionId' | 'openedAt' | 'deadlineAt' | 'revealedAt'>;
+export interface ClickState {
+  round: ClickRound;
+  /** Null when the round has no question at that position. */
+  slot: ClickSlot | null;
+  /** The member's stored choice for that question, if they answered it already. */
+  earlierChoice: string | null;
+}
+
+const p = sql.placeholder;
+const clickRoundFields = {
+  guildId: rounds.guildId,
+  status: rounds.status,
+  currentPosition: rounds.currentPosition,
+  secondsPerQuestion: rounds.secondsPerQuestion,
+};
+const clickSlotFields = {
+  questionId: roundQuestions.questionId,
+  openedAt: roundQuestions.openedAt,
+  deadlineAt: roundQuestions.deadlineAt,
+  revealedAt: roundQuestions.revealedAt,
+};
+
+/**
+ * The answer-click path's reads, prepared once per Db (the query builder would build and prepare its
+ * SQL on every call, which at hundreds of clicks per second costs more than the queries).
+ */
+export function createRoundStore(db: Db) {
+  const roundById = db
+    .select(clickRoundFields)
+    .from(rounds)
+    .where(eq(rounds.id, p('roundId')))
+    .prepare();
+  const slotAt = db
+    .select(clickSlotFields)
+    .from(roundQuestions)
+    .where(and(eq(roundQuestions.roundId, p('roundId')), eq(roundQuestions.position, p('position'))))
+    .prepare();
+  const memberChoice = db
+    .select({ choice: answers.choice })
+    .from(answers)
+    .where(
+      and(
+        eq(answers.roundId, p('roundId')),
+        eq(answers.questionId, p('questionId')),
+        eq(answers.userId, p('userId')),
+      ),
+    )
+    .prepare();
+  // Round, slot and the member's earlier answer in one statement: the first thing every click reads.
+  const clickState = db
+    .select({ round: clickRoundFields, slot: clickSlotFields, earlierChoice: answers.choice })
+    .from(rounds)
+    .leftJoin(
+      roundQuestions,
+      and(eq(roundQuestions.roundId, rounds.id), eq(roundQuestions.position, p('position'))),
+    )
+    .leftJoin(
+      answers,
+      and(
+        eq(answers.roundId, rounds.id),
+        eq(answers.questionId, roundQuestions.questionId),
+        eq(answers.userId, p('userId')),
+      ),
+    )
+    .where(eq(rounds.id, p('roundId')))
+    .prepare();
+  // From the round's questions to the member's answer to each (the unique index on round, question,
+  // member), not a scan of every answer in the round.
+  const memberResults = db
+    .select({ position: roundQuestions.position, correct: answers.correct })
+    .from(roundQuestions)
+    .innerJoin(
+      answers,
+      and(
+        eq(answers.roundId, roundQuestions.roundId),
+        eq(answers.questionId, roundQuestions.questionId),
+        eq(answers.userId, p('userId')),
+      ),
+    )
+    .where(eq(roundQuestions.roundId, p('roundId')))
+    .prepare();
+
+  return {
+    round: (roundId: number): ClickRound | undefined => roundById.get({ roundId }),
+    slot: (roundId: number, position: number): ClickSlot | undefined => slotAt.get({ roundId, position }),
+    memberChoice: (roundId: number, questionId: string, userId: string): string | undefined =>
+      memberChoice.get({ roundId, questionId, userId })?.choice,
+    clickState: (roundId: number, position: number, userId: string): ClickState | undefined =>
+      clickState.get({ roundId, position, userId }),
+    /** position → correct, for one member's answers in a round. */
+    memberResults: (roundId: number, userId: string): Map<number, boolean> =>
+      new Map(memberResults.all({ roundId, userId }).map((r) => [r.position, r.correct])),
+  };
+}
+
+export type RoundStore = ReturnType<typeof createRoundStore>;
+
+/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
+export const roundStoreOf = oncePerDb(createRoundStore);
 
 export interface NewRound {
   guildId: string;

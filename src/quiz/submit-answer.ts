@@ -2,7 +2,7 @@ import type { ChoiceInput } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
-import { clickQueries, type ClickSlot } from './click-queries';
+import { roundStoreOf, type ClickSlot } from './round-store';
 import {
   choiceFromComponent,
   consecutiveCorrectBefore,
@@ -38,16 +38,15 @@ export function submitAnswer(
   now: number,
   { roundId, position, userId, input }: SubmitInput,
 ): SubmitResult {
-  const queries = clickQueries(db);
-  const round = queries.round(roundId);
-  if (!round) return { kind: 'unknown-round' };
-  const slot = queries.slot(roundId, position);
+  const store = roundStoreOf(db);
+  const state = store.clickState(roundId, position, userId);
+  if (!state) return { kind: 'unknown-round' };
+  const { round, slot, earlierChoice } = state;
   const question = slot ? questionById.get(slot.questionId) : undefined;
   if (!slot || !question) return { kind: 'unknown-round' };
 
-  const earlier = queries.memberChoice(roundId, question.id, userId);
-  if (earlier !== undefined) {
-    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(earlier)) };
+  if (earlierChoice !== null) {
+    return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(earlierChoice)) };
   }
   if (round.status !== 'running') return { kind: 'round-over' };
   if (position !== round.currentPosition || !isOpen(slot, now)) return { kind: 'closed' };
@@ -60,7 +59,7 @@ export function submitAnswer(
     correct,
     responseMs,
     limitMs: round.secondsPerQuestion * 1000,
-    streakBefore: correct ? consecutiveCorrectBefore(position, queries.memberResults(roundId, userId)) : 0,
+    streakBefore: correct ? consecutiveCorrectBefore(position, store.memberResults(roundId, userId)) : 0,
   });
   const recorded = recordAnswer(db, {
     guildId: round.guildId,
@@ -78,7 +77,7 @@ export function submitAnswer(
   });
   if (!recorded.recorded) {
     // Lost a race with the same member's other click: report the one that counted.
-    const first = queries.memberChoice(roundId, question.id, userId) ?? '';
+    const first = store.memberChoice(roundId, question.id, userId) ?? '';
     return { kind: 'duplicate', label: describeChoice(question, parseStoredChoice(first)) };
   }
   return { kind: 'registered', label: describeChoice(question, choice), correct, points, responseMs };
