@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ButtonStyle, ComponentType, Routes, type APIMessage } from 'discord.js';
-import { startBot } from '../src/app/bot';
-import { createDeckIndex } from '../src/deck';
-import { parseEnv } from '../src/env';
-import { createLogger } from '../src/shared/logger';
-import { answerButtonId } from '../src/quiz/custom-ids';
-import { createQuizFeature } from '../src/quiz/quiz-feature';
-import { findRunningRound, roundQuestionAt } from '../src/quiz/round-store';
-import { ManualScheduler } from '../test/support/manual-scheduler';
-import { startBareAckClient } from '../test/support/bare-client';
-import { startDiscordStandIn, type InteractionHandle } from '../src/stand-in';
-import { singleQ } from '../test/quiz/fixtures';
+import { startDiscordStandIn, type DiscordStandIn, type InteractionHandle } from '../src/stand-in';
+import { startClientChild, type ClientChild } from './support/client-child';
+import { printTable } from './support/table';
 
-const RATE_PER_SECOND = 200;
-const SECONDS = 4;
-const WARMUP_CLICKS = 100;
+const RATES = (process.env.CLICK_BENCH_RATES ?? '200,1000').split(',').map(Number);
+const SECONDS = Number(process.env.CLICK_BENCH_SECONDS ?? 4);
+const WARMUP_CLICKS = 300;
+/** Rounds alternate bare and bot so that drift (other work on the machine) hits both alike. */
+const ROUNDS = Number(process.env.CLICK_BENCH_ROUNDS ?? 2);
 
 interface Figures {
   clicks: number;
@@ -25,7 +15,7 @@ interface Figures {
   max: number;
   perSecond: number;
   failed: number;
-  /** Process CPU time (user + system) per click: stand-in and client together, so compare, don't read alone. */
+  /** CPU time (user + system) of the client's own process per click. */
   cpuMsPerClick: number;
 }
 
@@ -35,23 +25,35 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
 /** Sends `count` clicks at a steady rate and measures dispatch → first callback for each. */
-async function steadyClicks(count: number, click: (i: number) => InteractionHandle): Promise<Figures> {
+async function steadyClicks(
+  client: ClientChild,
+  rate: number,
+  count: number,
+  click: () => InteractionHandle,
+): Promise<Figures> {
   const handles: InteractionHandle[] = [];
-  const cpuBefore = process.cpuUsage();
-  const interval = 1000 / RATE_PER_SECOND;
+  const cpuBefore = await client.ask({ type: 'cpu' }, 'cpu');
+  const interval = 1000 / rate;
   const startedAt = performance.now();
   for (let i = 0; i < count; i++) {
     const due = startedAt + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    handles.push(click(i));
+    handles.push(click());
   }
   const callbacks = await Promise.all(handles.map((h) => h.callback(10_000)));
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuAfter = await client.ask({ type: 'cpu' }, 'cpu');
   const latencies = callbacks.map((cb, i) => cb.at - handles[i]!.dispatchedAt).sort((a, b) => a - b);
   const firstDispatch = handles[0]!.dispatchedAt;
   const lastAck = Math.max(...callbacks.map((cb) => cb.at));
+  const cpuMicros = cpuAfter.user - cpuBefore.user + (cpuAfter.system - cpuBefore.system);
   return {
     clicks: count,
     p50: percentile(latencies, 50),
@@ -59,35 +61,14 @@ async function steadyClicks(count: number, click: (i: number) => InteractionHand
     max: latencies.at(-1) ?? NaN,
     perSecond: (count / (lastAck - firstDispatch)) * 1000,
     failed: callbacks.filter((cb) => cb.status !== 204 && cb.status !== 200).length,
-    cpuMsPerClick: (cpu.user + cpu.system) / 1000 / count,
+    cpuMsPerClick: cpuMicros / 1000 / count,
   };
 }
 
-/** The bot's real answer path: a quiz round with a question open for the whole run. */
-async function measureBot(): Promise<Figures> {
-  const standIn = await startDiscordStandIn();
-  const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
-  // Real time for the clicks; a scheduler nobody drives so the question stays open through the run.
-  const scheduler = new ManualScheduler(Date.now);
-  const bot = await startBot({
-    env: parseEnv({
-      DISCORD_TOKEN: standIn.token,
-      DISCORD_CLIENT_ID: standIn.applicationId,
-      DATABASE_PATH: join(dir, 'bench.sqlite'),
-      DISCORD_API_URL: standIn.apiUrl,
-      LOG_LEVEL: 'silent',
-    }),
-    logger: createLogger('silent'),
-    deck: createDeckIndex({
-      notesSha256: '0'.repeat(64),
-      questions: [singleQ],
-      services: [],
-    }),
-    clientOptions: { waitGuildTimeout: 100 },
-    features: [createQuizFeature({ scheduler: () => scheduler })],
-  });
-  try {
-    const channelId = standIn.guild.textChannelId;
+/** The button the client under test answers: the open quiz question for the bot, a plain one for the floor. */
+async function clickTarget(standIn: DiscordStandIn, client: ClientChild, bot: boolean) {
+  const channelId = standIn.guild.textChannelId;
+  if (bot) {
     const start = standIn.runCommand({
       member: standIn.member(),
       name: 'quiz',
@@ -97,71 +78,91 @@ async function measureBot(): Promise<Figures> {
           type: 1,
           options: [
             { name: 'questions', type: 4, value: 1 },
-            { name: 'seconds', type: 4, value: 60 },
+            { name: 'seconds', type: 4, value: 600 },
           ],
         },
       ],
     });
     await start.callback();
-    let slot;
-    for (let i = 0; i < 500 && !slot?.messageId; i++) {
-      await sleep(10);
-      const round = findRunningRound(bot.ctx.db, channelId);
-      slot = round ? roundQuestionAt(bot.ctx.db, round.id, 0) : undefined;
-    }
-    if (!slot?.messageId) throw new Error('the quiz question never appeared');
-    const customId = answerButtonId.encode({ roundId: slot.roundId, position: 0, option: 0 });
-    const messageId = slot.messageId;
-    const clickAs = () => standIn.clickButton({ member: standIn.member(), customId, messageId });
-    await steadyClicks(WARMUP_CLICKS, clickAs);
-    return await steadyClicks(RATE_PER_SECOND * SECONDS, clickAs);
-  } finally {
-    await bot.stop();
-    await standIn.close();
-    rmSync(dir, { recursive: true, force: true });
   }
+  return client.ask({ type: 'button', channelId }, 'button');
 }
 
-/** The floor: a bare discord.js client that only acknowledges (deferUpdate). */
-async function measureBare(): Promise<Figures> {
+/**
+ * One client in its own process against a fresh stand-in in this one: warm-up, then each rate. Every click
+ * comes from a new member, so each is a first answer (the bot records every one).
+ */
+async function measure(bot: boolean): Promise<Figures[]> {
   const standIn = await startDiscordStandIn();
-  const bare = await startBareAckClient(standIn);
+  // Each as it ships: the bot with its bounded caches, the bare client with discord.js's defaults.
+  const client = await startClientChild(standIn, bot ? 'bot-quiz' : 'bare', bot ? 'bounded' : 'default');
   try {
-    const customId = 'bench:ack';
-    const message = (await bare.client.rest.post(Routes.channelMessages(standIn.guild.textChannelId), {
-      body: {
-        content: 'bench',
-        components: [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'A', custom_id: customId },
-            ],
-          },
-        ],
-      },
-    })) as APIMessage;
-    const clickAs = () => standIn.clickButton({ member: standIn.member(), customId, messageId: message.id });
-    await steadyClicks(WARMUP_CLICKS, clickAs);
-    return await steadyClicks(RATE_PER_SECOND * SECONDS, clickAs);
+    const { customId, messageId } = await clickTarget(standIn, client, bot);
+    const click = () => standIn.clickButton({ member: standIn.member(), customId, messageId });
+    await steadyClicks(client, RATES[0]!, WARMUP_CLICKS, click);
+    const figures: Figures[] = [];
+    for (const rate of RATES) figures.push(await steadyClicks(client, rate, rate * SECONDS, click));
+    return figures;
   } finally {
-    await bare.stop();
+    await client.stop();
     await standIn.close();
   }
 }
 
-const format = (f: Figures) =>
-  `p50 ${f.p50.toFixed(2)} ms · p99 ${f.p99.toFixed(2)} ms · max ${f.max.toFixed(2)} ms · ${f.perSecond.toFixed(0)} clicks/s · ${f.cpuMsPerClick.toFixed(2)} ms CPU/click · ${f.clicks} clicks, ${f.failed} not acknowledged`;
+/** Per figure, the median over the rounds; the failures and clicks are summed. */
+function combine(rounds: Figures[]): Figures {
+  const pick = (key: keyof Figures) => median(rounds.map((r) => r[key]));
+  return {
+    clicks: rounds.reduce((sum, r) => sum + r.clicks, 0),
+    failed: rounds.reduce((sum, r) => sum + r.failed, 0),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    max: Math.max(...rounds.map((r) => r.max)),
+    perSecond: pick('perSecond'),
+    cpuMsPerClick: pick('cpuMsPerClick'),
+  };
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 export async function run(): Promise<void> {
   console.log(
-    `answer click → acknowledgement callback, steady ${RATE_PER_SECOND} clicks/s for ${SECONDS} s (after ${WARMUP_CLICKS} warm-up clicks)`,
+    `answer click → acknowledgement callback: stand-in in this process, each client in its own; ` +
+      `${SECONDS} s per rate after ${WARMUP_CLICKS} warm-up clicks, ${ROUNDS} rounds alternating bare and bot ` +
+      `(median of the rounds; max over all)`,
   );
-  const bare = await measureBare();
-  console.log(`bare ack client (floor): ${format(bare)}`);
-  const bot = await measureBot();
-  console.log(`exam drill /quiz answer: ${format(bot)}`);
-  console.log(
-    `ratio bot/floor: p50 ${(bot.p50 / bare.p50).toFixed(2)}× · p99 ${(bot.p99 / bare.p99).toFixed(2)}×`,
-  );
+  const bare: Figures[][] = [];
+  const bot: Figures[][] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bare.push(await measure(false));
+    bot.push(await measure(true));
+  }
+  const header = ['offered', 'client', 'p50', 'p99', 'max', 'clicks/s', 'CPU/click', 'not acked'];
+  const rows: string[][] = [];
+  RATES.forEach((rate, i) => {
+    const b = combine(bare.map((r) => r[i]!));
+    const d = combine(bot.map((r) => r[i]!));
+    const line = (name: string, f: Figures) => [
+      `${rate}/s`,
+      name,
+      ms(f.p50),
+      ms(f.p99),
+      ms(f.max),
+      f.perSecond.toFixed(0),
+      ms(f.cpuMsPerClick),
+      `${f.failed}/${f.clicks}`,
+    ];
+    rows.push(line('bare discord.js', b), line('exam drill', d), [
+      '',
+      'ratio bot/bare',
+      `${(d.p50 / b.p50).toFixed(2)}×`,
+      `${(d.p99 / b.p99).toFixed(2)}×`,
+      `${(d.max / b.max).toFixed(2)}×`,
+      `${(d.perSecond / b.perSecond).toFixed(2)}×`,
+      `${(d.cpuMsPerClick / b.cpuMsPerClick).toFixed(2)}×`,
+      '',
+    ]);
+  });
+  printTable(header, rows);
+  console.log('aim: bot p99 ≤ 2× the bare client’s at 1000/s, same clicks/s');
 }
