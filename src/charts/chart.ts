@@ -1,4 +1,12 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgModule from '@resvg/resvg-js';
+
+/**
+ * The renderer (a native addon, ~7 MiB resident once loaded) loads on the first chart, not at start-up:
+ * most processes of the bot never draw one. `require` keeps renderChartPng synchronous.
+ */
+let resvg: typeof ResvgModule | undefined;
+const renderer = () => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgModule);
 
 /**
  * Charts as PNG attachments: an SVG built here, rendered by resvg (@resvg/resvg-js). Sized for a phone
@@ -111,9 +119,10 @@ export function chartSvg(spec: ChartSpec): string {
 
 /** The chart as PNG bytes. */
 export function renderChartPng(spec: ChartSpec): Buffer {
-  const resvg = new Resvg(chartSvg(spec), {
+  const { Resvg } = renderer();
+  const image = new Resvg(chartSvg(spec), {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  return image.render().asPng();
 }
