@@ -14,13 +14,15 @@ import {
   parseTimeZone,
 } from '../src/config/config-input';
 import { renderConfigShow } from '../src/config/config-show';
-import { updateDailySettings, type DailySettingsPatch } from '../src/config/daily-settings';
+import { changeDailySettings, type DailySettingsPatch } from '../src/config/daily-settings';
 import { configMessages } from '../src/config/messages';
+import { settleWithin, type Settled } from '../src/config/settle-within';
 import { localize } from '../src/discord/localized';
 import { replyPrivately } from '../src/discord/replies';
 import { routerMessages } from '../src/discord/router-messages';
 import type { Command, InteractionContext } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
+import { standingsRebuilderOf } from '../src/leaderboard/standings-rebuilder';
 import { searchTimeZones } from '../src/time/zones';
 
 const sub = (name: string, nome: string, description: string, descricao: string) =>
@@ -147,11 +149,22 @@ function patchFrom(
   }
 }
 
-function confirmation(patch: DailySettingsPatch, timezone: string, ctx: InteractionContext): string {
+/** How long a time-zone reply waits for the standings rebuild before saying it is still running. */
+const ZONE_REPLY_WAIT_MS = 2000;
+
+function confirmation(
+  patch: DailySettingsPatch,
+  timezone: string,
+  zoneState: Settled | null,
+  ctx: InteractionContext,
+): string {
   const text = configMessages(ctx.locale);
   if (patch.dailyChannelId) return text.channelSet(`<#${patch.dailyChannelId}>`);
   if (patch.dailyTime) return text.timeSet(patch.dailyTime, timezone);
-  if (patch.timezone) return text.zoneSet(patch.timezone);
+  if (patch.timezone) {
+    if (zoneState === 'done') return text.zoneSet(patch.timezone);
+    return zoneState === 'failed' ? text.zoneFailed(patch.timezone) : text.zoneSwitching(patch.timezone);
+  }
   return text.postsSet;
 }
 
@@ -193,17 +206,36 @@ export const configCommand = {
     }
     const patch = patchFrom(interaction, ctx);
     if (typeof patch === 'string') return replyPrivately(interaction, patch);
-    // A zone change rebuilds the server's standings, which takes seconds on a big server: acknowledge first.
-    const slow = patch.timezone !== undefined;
-    if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const guild = updateDailySettings(ctx.db, interaction.guildId, patch, ctx.env.DEFAULT_TIMEZONE, now);
-    ctx.log.info({ patch, settingsVersion: guild.settingsVersion }, 'daily settings changed');
+    // A new zone is stored with the standings rebuilt in it, in the background (minutes on a big
+    // server): the reply waits a little, then says the leaderboard is still being recalculated.
+    const zoneChange = patch.timezone !== undefined;
+    if (zoneChange) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const { guild: saved, zoneSwitch } = changeDailySettings(
+      ctx.db,
+      standingsRebuilderOf(ctx.db),
+      interaction.guildId,
+      patch,
+      ctx.env.DEFAULT_TIMEZONE,
+      now,
+    );
+    ctx.log.info({ patch, settingsVersion: saved.settingsVersion }, 'daily settings changed');
+    void zoneSwitch?.then(
+      (result) =>
+        ctx.log.info({ timezone: patch.timezone, ...result }, 'time zone switched, standings rebuilt'),
+      (error: unknown) =>
+        ctx.log.error({ err: error, timezone: patch.timezone }, 'time zone switch failed; old zone kept'),
+    );
+    const zoneState = zoneSwitch ? await settleWithin(zoneSwitch, ZONE_REPLY_WAIT_MS) : null;
+    const guild =
+      zoneState === 'done' ? ensureGuild(ctx.db, interaction.guildId, saved.timezone, now) : saved;
     const warning = patch.dailyChannelId ? permissionWarning(interaction, patch.dailyChannelId, ctx) : null;
     const answer = {
-      content: [confirmation(patch, guild.timezone, ctx), ...(warning ? [warning] : [])].join('\n'),
+      content: [confirmation(patch, guild.timezone, zoneState, ctx), ...(warning ? [warning] : [])].join(
+        '\n',
+      ),
       embeds: [renderConfigShow(ctx.db, guild, now, ctx.locale)],
     };
-    await (slow
+    await (zoneChange
       ? interaction.editReply(answer)
       : interaction.reply({ ...answer, flags: MessageFlags.Ephemeral }));
   },

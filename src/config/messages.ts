@@ -16,6 +16,10 @@ export const configMessages = defineMessages({
     timeSet: (time: string, zone: string) => `Os posts diários saem às **${time}** (${zone}).`,
     zoneSet: (zone: string) =>
       `Fuso horário: **${zone}**. O horário dos posts e os períodos do ranking seguem este fuso (ranking recalculado).`,
+    zoneSwitching: (zone: string) =>
+      `Mudando o fuso horário para **${zone}**: o ranking está sendo recalculado e continua com o fuso anterior até terminar; depois o horário dos posts e os períodos do ranking seguem este fuso.`,
+    zoneFailed: (zone: string) =>
+      `Não consegui mudar o fuso para **${zone}** (erro ao recalcular o ranking); o fuso anterior continua. Tente de novo.`,
     postsSet: 'Posts diários atualizados.',
     showTitle: 'Configuração dos posts diários',
     channel: 'Canal',
@@ -63,6 +67,10 @@ export const configMessages = defineMessages({
     timeSet: (time: string, zone: string) => `Daily posts go out at **${time}** (${zone}).`,
     zoneSet: (zone: string) =>
       `Time zone: **${zone}**. The post time and the leaderboard periods follow this zone (leaderboard recomputed).`,
+    zoneSwitching: (zone: string) =>
+      `Switching the time zone to **${zone}**: the leaderboard is being recalculated and keeps the previous zone until it is done; then the post time and the leaderboard periods follow this zone.`,
+    zoneFailed: (zone: string) =>
+      `I could not switch the time zone to **${zone}** (recalculating the leaderboard failed); the previous zone stays. Try again.`,
     postsSet: 'Daily posts updated.',
     showTitle: 'Daily posts settings',
     channel: 'Channel',

@@ -43,7 +43,7 @@ export function rebuildStandings(db: Db, guildId: string): number {
                   sum(a.points), count(*), sum(a.correct), max(a.answered_at)
            from temp.rebuild_periods p
            join answers a on a.guild_id = ? and a.answered_at >= p.start_ms and a.answered_at < p.end_ms
-                            and a.kind != 'practice' -- see countsOnLeaderboard
+                            and a.kind not in ('practice', 'mock') -- see countsOnLeaderboard
            group by p.kind, p.key, ${scope}, a.user_id`,
         )
         .run(guildId).changes;

@@ -1,0 +1,58 @@
+import type { Db } from '../db/database';
+import { oncePerDb } from '../db/prepared';
+import {
+  rebuildStandingsInSlices,
+  type SlicedRebuildOptions,
+  type SlicedRebuildResult,
+} from './sliced-rebuild';
+
+/**
+ * Owns the running time-zone rebuilds, one queue per server: a second change waits for the first, so
+ * two rebuilds never swap standings over each other. Created once by the composition root.
+ */
+export class StandingsRebuilder {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Rebuilds the server's standings in `timeZone` and stores the zone once they are in (see sliced-rebuild). */
+  switchTimeZone(
+    guildId: string,
+    timeZone: string,
+    options: Omit<SlicedRebuildOptions, 'timeZone'> = {},
+  ): Promise<SlicedRebuildResult> {
+    const before = this.queues.get(guildId) ?? Promise.resolve();
+    const next = before
+      .catch(() => undefined) // the earlier change's caller hears about its own failure
+      .then(() =>
+        // Checked when its turn comes: an earlier switch in the queue may have changed the zone.
+        this.zoneOf(guildId) === timeZone
+          ? { rows: 0, answers: 0, slices: 0 }
+          : rebuildStandingsInSlices(this.db, guildId, { ...options, timeZone }),
+      );
+    this.queues.set(guildId, next);
+    void next
+      .finally(() => {
+        if (this.queues.get(guildId) === next) this.queues.delete(guildId);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  private zoneOf(guildId: string): string | undefined {
+    const row = this.db.$client.prepare('select timezone from guilds where id = ?').get(guildId) as
+      { timezone: string } | undefined;
+    return row?.timezone;
+  }
+
+  /** Resolves once every rebuild queued so far has finished (stopping the bot, tests). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+}
+
+/**
+ * The rebuilder of a Db, for callers handed only `db` (commands/config.ts until the app context carries
+ * one): one per database handle, so its per-server queue is shared by every caller.
+ */
+export const standingsRebuilderOf = oncePerDb((db) => new StandingsRebuilder(db));

@@ -1,0 +1,252 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
+import { guilds, standings } from '../../src/db/schema';
+import { seededRandom } from '../../src/deck/random';
+import { rebuildStandings } from '../../src/leaderboard/rebuild-standings';
+import { rebuildStandingsInSlices, type Pause } from '../../src/leaderboard/sliced-rebuild';
+import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
+import { seedAnswer, seedGuild } from '../support/seed-answers';
+import { createTempDb } from '../support/temp-db';
+
+const TOPICS = ['Machine Learning', 'IAM', 'Bedrock', 'Embeddings'];
+const KINDS = ['round', 'round', 'round', 'daily', 'practice', 'mock'] as const;
+
+function allStandings(db: Db, guildId = 'g1') {
+  return db
+    .select()
+    .from(standings)
+    .where(eq(standings.guildId, guildId))
+    .all()
+    .map((r) => ({ ...r }))
+    .sort((a, b) =>
+      `${a.periodKind}|${a.periodKey}|${a.scope}|${a.userId}`.localeCompare(
+        `${b.periodKind}|${b.periodKey}|${b.scope}|${b.userId}`,
+      ),
+    );
+}
+
+const zoneOf = (db: Db, guildId = 'g1') =>
+  db.select({ zone: guilds.timezone }).from(guilds).where(eq(guilds.id, guildId)).get()?.zone;
+
+/** Answers around Lisbon's DST changes and month ends, in g1; one in 'other'. */
+function seedMixed(db: Db, count: number, seed = '11'): void {
+  const random = seededRandom(seed);
+  const edges = [
+    Date.UTC(2026, 9, 25, 0, 30),
+    Date.UTC(2026, 9, 25, 1, 30),
+    Date.UTC(2026, 9, 31, 23, 59),
+    Date.UTC(2026, 10, 1, 0, 0),
+    Date.UTC(2026, 10, 30, 2, 30), // Monday UTC, still Sunday in São Paulo
+    Date.UTC(2026, 2, 29, 0, 59),
+  ];
+  const start = Date.UTC(2026, 2, 1);
+  const span = Date.UTC(2026, 11, 31) - start;
+  for (let i = 0; i < count; i += 1) {
+    const correct = random() < 0.6;
+    seedAnswer(db, {
+      userId: `u${Math.floor(random() * 9)}`,
+      correct,
+      points: correct ? Math.floor(random() * 1000) : 0,
+      topic: TOPICS[Math.floor(random() * TOPICS.length)]!,
+      domain: 1 + Math.floor(random() * 5),
+      kind: KINDS[Math.floor(random() * KINDS.length)]!,
+      answeredAt: edges[i] ?? start + Math.floor(random() * span),
+    });
+  }
+  seedAnswer(db, { guildId: 'other', userId: 'u1', answeredAt: start });
+}
+
+/** What the old from-scratch rebuild gives for the zone now stored, without changing the database. */
+function fromScratch(db: Db): ReturnType<typeof allStandings> {
+  let rows: ReturnType<typeof allStandings> = [];
+  try {
+    db.$client.transaction(() => {
+      rebuildStandings(db, 'g1');
+      rows = allStandings(db);
+      throw new Error('roll back');
+    })();
+  } catch {
+    // rolled back on purpose
+  }
+  return rows;
+}
+
+/** A pause the test releases by hand, to look at the database between two slices. */
+function steppedPause() {
+  let release: (() => void) | null = null;
+  let paused: (() => void) | null = null;
+  let pausedNow = new Promise<void>((resolve) => (paused = resolve));
+  const pause: Pause = () =>
+    new Promise<void>((resolve) => {
+      release = resolve;
+      paused!();
+    });
+  return {
+    pause,
+    /** Resolves once the rebuild sits between two slices. */
+    next: () => pausedNow,
+    resume() {
+      pausedNow = new Promise<void>((resolve) => (paused = resolve));
+      release!();
+    },
+  };
+}
+
+describe('rebuildStandingsInSlices', () => {
+  let temp: ReturnType<typeof createTempDb>;
+  beforeEach(() => {
+    temp = createTempDb();
+    seedGuild(temp.db, 'Europe/Lisbon');
+    seedGuild(temp.db, 'UTC', 'other');
+  });
+  afterEach(() => temp.cleanup());
+
+  it('gives exactly what the from-scratch rebuild gives in the new zone, and stores the zone', async () => {
+    seedMixed(temp.db, 500);
+    const other = allStandings(temp.db, 'other');
+    const before = allStandings(temp.db);
+    const result = await rebuildStandingsInSlices(temp.db, 'g1', {
+      timeZone: 'America/Sao_Paulo',
+      sliceIds: 37,
+    });
+    expect(result.slices).toBeGreaterThan(10);
+    expect(zoneOf(temp.db)).toBe('America/Sao_Paulo');
+    const after = allStandings(temp.db);
+    expect(after).toEqual(fromScratch(temp.db));
+    // The zone change did move answers between weeks (else this test would prove little).
+    expect(after).not.toEqual(before);
+    // All-time rows do not depend on the zone.
+    expect(after.filter((r) => r.periodKind === 'all')).toEqual(before.filter((r) => r.periodKind === 'all'));
+    expect(allStandings(temp.db, 'other')).toEqual(other);
+  });
+
+  it('keeps the old zone and standings until the switch, and counts answers recorded meanwhile once', async () => {
+    seedMixed(temp.db, 300);
+    const before = allStandings(temp.db);
+    const stepper = steppedPause();
+    const rebuild = rebuildStandingsInSlices(temp.db, 'g1', {
+      timeZone: 'America/Sao_Paulo',
+      sliceIds: 50,
+      pause: stepper.pause,
+    });
+    await stepper.next();
+    expect(zoneOf(temp.db)).toBe('Europe/Lisbon');
+    expect(allStandings(temp.db)).toEqual(before);
+
+    // Recorded mid-rebuild by the click path, into the old (Lisbon) periods.
+    seedAnswer(temp.db, { userId: 'late', points: 700, answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
+    const lisbonWeek = allStandings(temp.db).filter((r) => r.userId === 'late' && r.periodKind === 'week');
+    expect(lisbonWeek.map((r) => r.periodKey)).toEqual(['2026-W49', '2026-W49', '2026-W49']);
+    stepper.resume();
+    await stepper.next();
+    seedAnswer(temp.db, { userId: 'late', points: 50, answeredAt: Date.UTC(2026, 10, 29, 12) });
+    for (;;) {
+      stepper.resume();
+      const finished = await Promise.race([rebuild.then(() => true), stepper.next().then(() => false)]);
+      if (finished) break;
+    }
+
+    const after = allStandings(temp.db);
+    expect(after).toEqual(fromScratch(temp.db));
+    const late = after.filter((r) => r.userId === 'late' && r.scope === '');
+    expect(late).toEqual([
+      expect.objectContaining({ periodKind: 'all', answered: 2, points: 750 }),
+      expect.objectContaining({ periodKind: 'month', periodKey: '2026-11', answered: 2, points: 750 }),
+      expect.objectContaining({ periodKind: 'week', periodKey: '2026-W48', answered: 2, points: 750 }),
+    ]);
+    // And the click path goes on in the new zone.
+    seedAnswer(temp.db, { userId: 'late', points: 1, answeredAt: Date.UTC(2026, 10, 30, 2, 45) });
+    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+  });
+
+  it('leaves the old standings and zone intact when it fails before the switch', async () => {
+    seedMixed(temp.db, 200);
+    const before = allStandings(temp.db);
+    let pauses = 0;
+    const failing: Pause = async () => {
+      pauses += 1;
+      if (pauses === 3) throw new Error('disk on fire');
+    };
+    await expect(
+      rebuildStandingsInSlices(temp.db, 'g1', {
+        timeZone: 'America/Sao_Paulo',
+        sliceIds: 20,
+        pause: failing,
+      }),
+    ).rejects.toThrow('disk on fire');
+    expect(zoneOf(temp.db)).toBe('Europe/Lisbon');
+    expect(allStandings(temp.db)).toEqual(before);
+    expect(before).toEqual(fromScratch(temp.db));
+  });
+
+  it('rejects an unknown server without touching anything', async () => {
+    await expect(rebuildStandingsInSlices(temp.db, 'nobody', { timeZone: 'UTC' })).rejects.toThrow(
+      'unknown guild nobody',
+    );
+  });
+
+  it("works on a ':memory:' database", async () => {
+    const db = openDatabase(':memory:');
+    try {
+      seedGuild(db, 'UTC');
+      seedGuild(db, 'UTC', 'other');
+      seedMixed(db, 120);
+      await rebuildStandingsInSlices(db, 'g1', { timeZone: 'Asia/Kathmandu', sliceIds: 16 });
+      expect(zoneOf(db)).toBe('Asia/Kathmandu');
+      expect(allStandings(db)).toEqual(fromScratch(db));
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('StandingsRebuilder', () => {
+  let temp: ReturnType<typeof createTempDb>;
+  beforeEach(() => {
+    temp = createTempDb();
+    seedGuild(temp.db, 'Europe/Lisbon');
+    seedGuild(temp.db, 'UTC', 'other');
+  });
+  afterEach(() => temp.cleanup());
+
+  it("runs a server's second switch after the first, never interleaved", async () => {
+    seedMixed(temp.db, 200);
+    const events: string[] = [];
+    const labelled =
+      (label: string): Pause =>
+      async () => {
+        events.push(label);
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+    const rebuilder = new StandingsRebuilder(temp.db);
+    const first = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', { sliceIds: 25, pause: labelled('A') });
+    const second = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceIds: 25, pause: labelled('B') });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.slices).toBeGreaterThan(1);
+    expect(b.slices).toBeGreaterThan(1);
+    expect(events.join('')).toMatch(/^A+B+$/);
+    expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
+    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+  });
+
+  it('a failed switch does not block the next one, and a switch to the zone already stored does nothing', async () => {
+    seedMixed(temp.db, 100);
+    const rebuilder = new StandingsRebuilder(temp.db);
+    const failing = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', {
+      sliceIds: 10,
+      pause: () => Promise.reject(new Error('boom')),
+    });
+    const next = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceIds: 10 });
+    await expect(failing).rejects.toThrow('boom');
+    await expect(next).resolves.toMatchObject({ slices: expect.any(Number) });
+    expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
+    await expect(rebuilder.switchTimeZone('g1', 'Asia/Tokyo')).resolves.toEqual({
+      rows: 0,
+      answers: 0,
+      slices: 0,
+    });
+    await rebuilder.settled();
+    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+  });
+});
