@@ -1,14 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { parseStoredChoice } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
 import type { Db } from '../db/database';
-import { answers } from '../db/schema';
 import type { DeckIndex } from '../deck';
-import type { Question } from '../deck/types';
-import { ensureGuild } from '../guilds/guild-settings';
 import { isCorrectChoice } from '../quiz/scoring';
 import { choiceOf, formatChoice } from './answer-controls';
-import { findDailyPost } from './daily-post-store';
+import { dailyPostStoreOf } from './daily-post-store';
 
 /** Flat points for the question of the day: speed over 24 hours means nothing. */
 export const DAILY_POINTS_RIGHT = 1000;
@@ -28,17 +24,19 @@ export type DailyAnswerResult =
  * daily post + user decides, even between two processes); a closed question takes no more answers.
  * Check and record run in one transaction, so an answer cannot slip in after the result was tallied;
  * an immediate one, so a second process waits for the write lock (busy_timeout) instead of failing.
+ * The server's settings row exists: its post does (foreign key), so `defaultTimezone` is not needed.
  */
 export function answerDailyQuestion(
   db: Db,
   deck: DeckIndex,
   input: DailyAnswerInput,
-  defaultTimezone: string,
+  _defaultTimezone: string,
   now: number,
 ): DailyAnswerResult {
-  return db.$client
-    .transaction((): DailyAnswerResult => {
-      const post = findDailyPost(db, input.postId);
+  const store = dailyPostStoreOf(db);
+  return db.transaction(
+    (): DailyAnswerResult => {
+      const post = store.findPost(input.postId);
       if (!post || post.kind !== 'question' || post.guildId !== input.guildId) return { status: 'gone' };
       if (post.closedAt !== null) return { status: 'closed' };
       const question = deck.questionById.get(post.subject);
@@ -53,7 +51,6 @@ export function answerDailyQuestion(
       );
       if (choice === null) return { status: 'bad-choice' };
 
-      ensureGuild(db, input.guildId, defaultTimezone, now);
       const correct = isCorrectChoice(choice, question.answers, question.type);
       const recorded = recordAnswer(db, {
         guildId: input.guildId,
@@ -70,16 +67,12 @@ export function answerDailyQuestion(
         answeredAt: now,
       });
       if (recorded.recorded) return { status: 'recorded', choice: formatChoice(question, choice), correct };
-      return { status: 'duplicate', choice: previousChoice(db, question, post.id, input.userId) };
-    })
-    .immediate();
-}
-
-function previousChoice(db: Db, question: Question, postId: number, userId: string): string {
-  const row = db
-    .select({ choice: answers.choice })
-    .from(answers)
-    .where(and(eq(answers.dailyPostId, postId), eq(answers.userId, userId)))
-    .get();
-  return row ? formatChoice(question, parseStoredChoice(row.choice)) : '?';
+      const earlier = store.memberChoice(post.id, input.userId);
+      return {
+        status: 'duplicate',
+        choice: earlier === undefined ? '?' : formatChoice(question, parseStoredChoice(earlier)),
+      };
+    },
+    { behavior: 'immediate' },
+  );
 }

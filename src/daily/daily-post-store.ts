@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
-import { preparedPerConnection } from '../db/prepared';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
+import { oncePerDb } from '../db/prepared';
 import { answers, dailyPosts, guilds, type DailyKind } from '../db/schema';
 import type { GuildSettings } from '../guilds/guild-settings';
 import { dueLocalDate, localDateToPost } from '../time/daily-schedule';
@@ -100,10 +99,72 @@ function takeOverStale(
   return post ? { post, settingsVersion: guild.settingsVersion, channelId: guild.dailyChannelId } : null;
 }
 
+const p = sql.placeholder;
+
+/**
+ * The statements read on every daily tick (every minute) and on every answer to a question of the day,
+ * prepared once per Db.
+ */
+export function createDailyPostStore(db: Db) {
+  const postById = db
+    .select()
+    .from(dailyPosts)
+    .where(eq(dailyPosts.id, p('postId')))
+    .prepare();
+  const memberChoice = db
+    .select({ choice: answers.choice })
+    .from(answers)
+    .where(and(eq(answers.dailyPostId, p('postId')), eq(answers.userId, p('userId'))))
+    .prepare();
+  const todaysRow = db
+    .select({ messageId: dailyPosts.messageId, postedAt: dailyPosts.postedAt })
+    .from(dailyPosts)
+    .where(
+      and(
+        eq(dailyPosts.guildId, p('guildId')),
+        eq(dailyPosts.kind, p('kind')),
+        eq(dailyPosts.localDate, p('localDate')),
+      ),
+    )
+    .prepare();
+  const configuredGuilds = db.select().from(guilds).where(isNotNull(guilds.dailyChannelId)).prepare();
+  // Rows without a message id close too: the message may have gone out with its id lost (a crash or a
+  // lost response), and an unclosed question would take answers forever.
+  const openQuestions = db
+    .select()
+    .from(dailyPosts)
+    .where(
+      and(
+        eq(dailyPosts.guildId, p('guildId')),
+        eq(dailyPosts.kind, 'question'),
+        isNull(dailyPosts.closedAt),
+        lt(dailyPosts.localDate, p('beforeLocalDate')),
+      ),
+    )
+    .orderBy(asc(dailyPosts.id))
+    .prepare();
+
+  return {
+    findPost: (postId: number): DailyPost | undefined => postById.get({ postId }),
+    /** The stored choice of the member's answer to a question of the day, if any. */
+    memberChoice: (postId: number, userId: string): string | undefined =>
+      memberChoice.get({ postId, userId })?.choice,
+    todaysRow: (guildId: string, kind: DailyKind, localDate: string) =>
+      todaysRow.get({ guildId, kind, localDate }),
+    configuredGuilds: (): GuildSettings[] => configuredGuilds.all(),
+    openQuestionsBefore: (guildId: string, beforeLocalDate: string): DailyPost[] =>
+      openQuestions.all({ guildId, beforeLocalDate }),
+  };
+}
+
+export type DailyPostStore = ReturnType<typeof createDailyPostStore>;
+
+/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
+export const dailyPostStoreOf = oncePerDb(createDailyPostStore);
+
 /**
  * Cheap read before the write transaction: true when today's row of this kind exists and is not an
- * abandoned claim, i.e. there is surely nothing to do. Most ticks of the day end here, so it is a
- * prepared statement.
+ * abandoned claim, i.e. there is surely nothing to do. Most ticks of the day end here.
  */
 export function alreadyHandled(
   db: Db,
@@ -112,56 +173,13 @@ export function alreadyHandled(
   localDate: string,
   now: number,
 ): boolean {
-  const row = statementsFor(db.$client).todaysRow.get(guildId, kind, localDate) as
-    { message_id: string | null; posted_at: number } | undefined;
-  return row !== undefined && (row.message_id !== null || row.posted_at > now - STALE_CLAIM_MS);
+  const row = dailyPostStoreOf(db).todaysRow(guildId, kind, localDate);
+  return row !== undefined && (row.messageId !== null || row.postedAt > now - STALE_CLAIM_MS);
 }
 
-/** Servers with a daily channel: read every minute, so prepared once per connection. */
+/** Servers with a daily channel (read every minute). */
 export function configuredGuilds(db: Db): GuildSettings[] {
-  const rows = statementsFor(db.$client).configuredGuilds.all() as GuildRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    timezone: row.timezone,
-    dailyChannelId: row.daily_channel_id,
-    dailyTime: row.daily_time,
-    serviceCardEnabled: row.service_card_enabled === 1,
-    dailyQuestionEnabled: row.daily_question_enabled === 1,
-    settingsVersion: row.settings_version,
-    lastDailyError: row.last_daily_error,
-    lastDailyErrorAt: row.last_daily_error_at,
-    createdAt: row.created_at,
-  }));
-}
-
-interface GuildRow {
-  id: string;
-  timezone: string;
-  daily_channel_id: string | null;
-  daily_time: string;
-  service_card_enabled: number;
-  daily_question_enabled: number;
-  settings_version: number;
-  last_daily_error: string | null;
-  last_daily_error_at: number | null;
-  created_at: number;
-}
-
-const statementsFor = preparedPerConnection(prepareStatements);
-
-function prepareStatements(sqlite: Database.Database) {
-  return {
-    todaysRow: sqlite.prepare(
-      'select message_id, posted_at from daily_posts where guild_id = ? and kind = ? and local_date = ?',
-    ),
-    configuredGuilds: sqlite.prepare('select * from guilds where daily_channel_id is not null'),
-    // Rows without a message id close too: the message may have gone out with its id lost (a crash or a
-    // lost response), and an unclosed question would take answers forever.
-    openQuestionIds: sqlite.prepare(
-      `select id from daily_posts where guild_id = ? and kind = 'question' and closed_at is null
-         and local_date < ?`,
-    ),
-  };
+  return dailyPostStoreOf(db).configuredGuilds();
 }
 
 export function isEnabled(guild: GuildSettings, kind: DailyKind): boolean {
@@ -197,12 +215,9 @@ export function recordDailyError(
     .run();
 }
 
-/** Open questions of the day from before `beforeLocalDate` that have a message to edit. */
+/** Open questions of the day from before `beforeLocalDate` (their message, if any, is edited). */
 export function openQuestionsBefore(db: Db, guildId: string, beforeLocalDate: string): DailyPost[] {
-  const ids = (
-    statementsFor(db.$client).openQuestionIds.all(guildId, beforeLocalDate) as { id: number }[]
-  ).map((row) => row.id);
-  return ids.length === 0 ? [] : db.select().from(dailyPosts).where(inArray(dailyPosts.id, ids)).all();
+  return dailyPostStoreOf(db).openQuestionsBefore(guildId, beforeLocalDate);
 }
 
 /** Marks a question closed; false when another tick already did (so only one edits the message). */
@@ -234,7 +249,7 @@ export function tallyDailyAnswers(db: Db, postId: number): DailyTally {
 }
 
 export function findDailyPost(db: Db, postId: number): DailyPost | undefined {
-  return db.select().from(dailyPosts).where(eq(dailyPosts.id, postId)).get();
+  return dailyPostStoreOf(db).findPost(postId);
 }
 
 /** The most recent post that went out (any kind), for `/config show`. */

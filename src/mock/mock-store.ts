@@ -1,43 +1,138 @@
-import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, ne, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { preparedPerConnection } from '../db/prepared';
-import type { MockStatus } from '../db/schema';
+import { oncePerDb } from '../db/prepared';
+import { mockExams, mockItems as mockItemsTable, type MockStatus } from '../db/schema';
 
 /** SQL of mock exams and their items (tables mock_exams, mock_items). */
-export interface MockExam {
-  id: number;
-  guildId: string;
-  userId: string;
-  status: MockStatus;
-  startedAt: number;
-  deadlineAt: number;
-  finishedAt: number | null;
-  correct: number | null;
-  total: number;
-  scaledScore: number | null;
+export type MockExam = typeof mockExams.$inferSelect;
+export type MockItem = Omit<typeof mockItemsTable.$inferSelect, 'mockId'>;
+export type Member = { guildId: string; userId: string };
+/** What closing a mock writes: all set once it is no longer running. */
+export type MockResult = { status: Exclude<MockStatus, 'running'> } & {
+  [K in 'finishedAt' | 'correct' | 'scaledScore']: NonNullable<MockExam[K]>;
+};
+
+const p = sql.placeholder;
+/** `update … set` takes no bare placeholder; a placeholder inside `sql` is the same parameter. */
+const value = (name: string) => sql`${p(name)}`;
+const ofMember = and(eq(mockExams.guildId, p('guildId')), eq(mockExams.userId, p('userId')));
+// Items of a finished mock do not change: the update checks the mock is still running.
+const runningItemAt = and(
+  eq(mockItemsTable.mockId, p('mockId')),
+  eq(mockItemsTable.position, p('position')),
+  sql`exists (select 1 from ${mockExams} where ${mockExams.id} = ${p('mockId')} and ${mockExams.status} = 'running')`,
+);
+
+/** Prepared once per Db: every click on a mock panel reads the mock and its 65 items. */
+export function createMockStore(db: Db) {
+  const running = db
+    .select()
+    .from(mockExams)
+    .where(and(ofMember, eq(mockExams.status, 'running')))
+    .prepare();
+  const byId = db
+    .select()
+    .from(mockExams)
+    .where(eq(mockExams.id, p('id')))
+    .prepare();
+  const insert = db
+    .insert(mockExams)
+    .values({
+      guildId: p('guildId'),
+      userId: p('userId'),
+      startedAt: p('startedAt'),
+      deadlineAt: p('deadlineAt'),
+      total: p('total'),
+    })
+    .onConflictDoNothing()
+    .returning({ id: mockExams.id })
+    .prepare();
+  const insertItem = db
+    .insert(mockItemsTable)
+    .values({ mockId: p('mockId'), position: p('position'), questionId: p('questionId') })
+    .prepare();
+  const itemFields = {
+    position: mockItemsTable.position,
+    questionId: mockItemsTable.questionId,
+    choice: mockItemsTable.choice,
+    flagged: mockItemsTable.flagged,
+  };
+  const items = db
+    .select(itemFields)
+    .from(mockItemsTable)
+    .where(eq(mockItemsTable.mockId, p('mockId')))
+    .orderBy(asc(mockItemsTable.position))
+    .prepare();
+  const setChoice = db
+    .update(mockItemsTable)
+    .set({ choice: value('choice') })
+    .where(runningItemAt)
+    .prepare();
+  const toggleFlag = db
+    .update(mockItemsTable)
+    .set({ flagged: not(mockItemsTable.flagged) })
+    .where(runningItemAt)
+    .prepare();
+  const close = db
+    .update(mockExams)
+    .set({
+      status: value('status'),
+      finishedAt: value('finishedAt'),
+      correct: value('correct'),
+      scaledScore: value('scaledScore'),
+    })
+    .where(and(eq(mockExams.id, p('id')), eq(mockExams.status, 'running')))
+    .prepare();
+  const past = db
+    .select()
+    .from(mockExams)
+    .where(and(ofMember, ne(mockExams.status, 'running')))
+    .orderBy(desc(mockExams.startedAt))
+    .limit(p('limit'))
+    .prepare();
+
+  const store = {
+    findRunning: (member: Member): MockExam | null => running.get(member) ?? null,
+    find: (id: number): MockExam | null => byId.get({ id }) ?? null,
+    /** A new running mock with its items, or null when the member already has one (the unique index). */
+    insert(member: Member, questionIds: readonly string[], startedAt: number, deadlineAt: number) {
+      return db.transaction((): MockExam | null => {
+        const row = insert.get({ ...member, startedAt, deadlineAt, total: questionIds.length });
+        if (!row) return null;
+        questionIds.forEach((questionId, position) =>
+          insertItem.run({ mockId: row.id, position, questionId }),
+        );
+        return store.find(row.id);
+      });
+    },
+    items: (mockId: number): MockItem[] => items.all({ mockId }),
+    /** Stores (or changes) the choice of a running mock's item. */
+    setChoice: (mockId: number, position: number, choice: string): boolean =>
+      setChoice.run({ mockId, position, choice }).changes === 1,
+    toggleFlag: (mockId: number, position: number): boolean =>
+      toggleFlag.run({ mockId, position }).changes === 1,
+    /** Closes a running mock with its score; false when it was closed already (another click, a restart). */
+    close: (mockId: number, result: MockResult): boolean =>
+      close.run({ id: mockId, ...result }).changes === 1,
+    /** The member's finished mocks, newest first. */
+    past: (member: Member, limit = 5): MockExam[] => past.all({ ...member, limit }),
+  };
+  return store;
 }
 
-export interface MockItem {
-  position: number;
-  questionId: string;
-  choice: string | null;
-  flagged: boolean;
-}
+export type MockStore = ReturnType<typeof createMockStore>;
 
-export interface Member {
-  guildId: string;
-  userId: string;
-}
+/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
+export const mockStoreOf = oncePerDb(createMockStore);
 
 export function findRunningMock(db: Db, member: Member): MockExam | null {
-  return (preparedFor(db.$client).running.get(member) as MockExam | undefined) ?? null;
+  return mockStoreOf(db).findRunning(member);
 }
 
 export function findMock(db: Db, id: number): MockExam | null {
-  return (preparedFor(db.$client).byId.get(id) as MockExam | undefined) ?? null;
+  return mockStoreOf(db).find(id);
 }
 
-/** A new running mock with its items, or null when the member already has one (the unique index). */
 export function insertMock(
   db: Db,
   member: Member,
@@ -45,82 +140,25 @@ export function insertMock(
   startedAt: number,
   deadlineAt: number,
 ): MockExam | null {
-  const statements = preparedFor(db.$client);
-  return db.$client.transaction(() => {
-    const row = statements.insert.get({ ...member, startedAt, deadlineAt, total: questionIds.length }) as
-      { id: number } | undefined;
-    if (!row) return null;
-    questionIds.forEach((questionId, position) =>
-      statements.insertItem.run({ mockId: row.id, position, questionId }),
-    );
-    return findMock(db, row.id);
-  })();
+  return mockStoreOf(db).insert(member, questionIds, startedAt, deadlineAt);
 }
 
 export function mockItems(db: Db, mockId: number): MockItem[] {
-  return (
-    preparedFor(db.$client).items.all(mockId) as (Omit<MockItem, 'flagged'> & { flagged: number })[]
-  ).map((r) => ({ ...r, flagged: r.flagged === 1 }));
+  return mockStoreOf(db).items(mockId);
 }
 
-/** Stores (or changes) the choice of a running mock's item. */
 export function setChoice(db: Db, mockId: number, position: number, choice: string): boolean {
-  return preparedFor(db.$client).setChoice.run({ mockId, position, choice }).changes === 1;
+  return mockStoreOf(db).setChoice(mockId, position, choice);
 }
 
 export function toggleFlag(db: Db, mockId: number, position: number): boolean {
-  return preparedFor(db.$client).toggleFlag.run({ mockId, position }).changes === 1;
+  return mockStoreOf(db).toggleFlag(mockId, position);
 }
 
-/** Closes a running mock with its score; false when it was closed already (another click, a restart). */
-export function closeMock(
-  db: Db,
-  mockId: number,
-  result: {
-    status: Exclude<MockStatus, 'running'>;
-    finishedAt: number;
-    correct: number;
-    scaledScore: number;
-  },
-): boolean {
-  return preparedFor(db.$client).close.run({ id: mockId, ...result }).changes === 1;
+export function closeMock(db: Db, mockId: number, result: MockResult): boolean {
+  return mockStoreOf(db).close(mockId, result);
 }
 
-/** The member's finished mocks, newest first. */
 export function pastMocks(db: Db, member: Member, limit = 5): MockExam[] {
-  return preparedFor(db.$client).past.all({ ...member, limit }) as MockExam[];
-}
-
-const preparedFor = preparedPerConnection(prepare);
-
-function prepare(sqlite: Database.Database) {
-  const columns = `id, guild_id as guildId, user_id as userId, status, started_at as startedAt,
-    deadline_at as deadlineAt, finished_at as finishedAt, correct, total, scaled_score as scaledScore`;
-  return {
-    running: sqlite.prepare(
-      `select ${columns} from mock_exams where guild_id = @guildId and user_id = @userId and status = 'running'`,
-    ),
-    byId: sqlite.prepare(`select ${columns} from mock_exams where id = ?`),
-    insert: sqlite.prepare(`
-      insert into mock_exams (guild_id, user_id, started_at, deadline_at, total)
-      values (@guildId, @userId, @startedAt, @deadlineAt, @total) on conflict do nothing returning id`),
-    insertItem: sqlite.prepare(
-      'insert into mock_items (mock_id, position, question_id) values (@mockId, @position, @questionId)',
-    ),
-    items: sqlite.prepare(`
-      select position, question_id as questionId, choice, flagged from mock_items where mock_id = ? order by position`),
-    setChoice: sqlite.prepare(`
-      update mock_items set choice = @choice where mock_id = @mockId and position = @position
-        and exists (select 1 from mock_exams where id = @mockId and status = 'running')`),
-    toggleFlag: sqlite.prepare(`
-      update mock_items set flagged = not flagged where mock_id = @mockId and position = @position
-        and exists (select 1 from mock_exams where id = @mockId and status = 'running')`),
-    close: sqlite.prepare(`
-      update mock_exams set status = @status, finished_at = @finishedAt, correct = @correct,
-        scaled_score = @scaledScore
-      where id = @id and status = 'running'`),
-    past: sqlite.prepare(`
-      select ${columns} from mock_exams where guild_id = @guildId and user_id = @userId and status != 'running'
-      order by started_at desc limit @limit`),
-  };
+  return mockStoreOf(db).past(member, limit);
 }

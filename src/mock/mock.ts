@@ -74,7 +74,7 @@ export function finishMock(
   status: 'submitted' | 'timed_out',
   now: number,
 ): MockView {
-  return db.$client.transaction((): MockView => {
+  return db.transaction((): MockView => {
     const mock = findMock(db, mockId)!;
     const items = mockItems(db, mockId);
     if (mock.status !== 'running') return { mock, items };
@@ -102,7 +102,7 @@ export function finishMock(
       });
     }
     return { mock: findMock(db, mockId)!, items };
-  })();
+  });
 }
 
 export type MockAction =

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
+import { and, asc, eq, getTableColumns, isNotNull, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { preparedPerConnection } from '../db/prepared';
+import { oncePerDb } from '../db/prepared';
+import { answers, practiceCards } from '../db/schema';
 import { gradeOf, review, type CardState, type Grade } from './scheduler';
 
 /**
@@ -8,55 +9,14 @@ import { gradeOf, review, type CardState, type Grade } from './scheduler';
  * `practice_cards` row of an item is their fold through the scheduler, written in the same transaction as
  * each review and rebuildable from the events at any time (`rebuildCards`).
  */
-export interface MemberCard extends CardState {
-  questionId: string;
-  correct: number;
-}
+type CardRow = typeof practiceCards.$inferSelect;
+/** A card as the scheduler reads it: its FSRS state (columns of the same names), item and right answers. */
+export type MemberCard = Pick<CardRow, keyof CardState | 'questionId' | 'correct'>;
 
-export interface Member {
-  guildId: string;
-  userId: string;
-}
-
-type CardRow = [string, number, number, number, number, number, number, number, number, number, number];
-const cardOf = (r: CardRow): MemberCard => ({
-  questionId: r[0],
-  due: r[1],
-  stability: r[2],
-  difficulty: r[3],
-  scheduledDays: r[4],
-  learningSteps: r[5],
-  reps: r[6],
-  lapses: r[7],
-  state: r[8],
-  lastReview: r[9],
-  correct: r[10],
-});
-
-/** Every card of the member (one per item reviewed at least once). */
-export function loadCards(db: Db, member: Member): MemberCard[] {
-  // Rows as arrays, made into objects here: half the cost of better-sqlite3's named rows.
-  return (preparedFor(db.$client).cards.all(member) as CardRow[]).map(cardOf);
-}
-
-/** The member's cards due at `now` (the practice_cards_due index), for the scheduler's first choice. */
-export function loadDueCards(db: Db, member: Member, now: number): MemberCard[] {
-  return (preparedFor(db.$client).dueCards.all({ ...member, now }) as CardRow[]).map(cardOf);
-}
+export type Member = { guildId: string; userId: string };
 
 /** What new-item weighting needs of every card: the item, its reviews and right answers. */
 export type CardTally = Pick<MemberCard, 'questionId' | 'reps' | 'correct'>;
-export function loadCardTallies(db: Db, member: Member): CardTally[] {
-  return (preparedFor(db.$client).tallies.all(member) as [string, number, number][]).map((r) => ({
-    questionId: r[0],
-    reps: r[1],
-    correct: r[2],
-  }));
-}
-
-export function loadCard(db: Db, member: Member, questionId: string): MemberCard | null {
-  return (preparedFor(db.$client).card.get({ ...member, questionId }) as MemberCard | undefined) ?? null;
-}
 
 export interface ReviewEvent {
   answerId: number;
@@ -66,18 +26,117 @@ export interface ReviewEvent {
   answeredAt: number;
 }
 
+const p = sql.placeholder;
+const excluded = (column: AnyColumn) => sql.raw(`excluded."${column.name}"`);
+const cardFields = {
+  questionId: practiceCards.questionId,
+  due: practiceCards.due,
+  stability: practiceCards.stability,
+  difficulty: practiceCards.difficulty,
+  scheduledDays: practiceCards.scheduledDays,
+  learningSteps: practiceCards.learningSteps,
+  reps: practiceCards.reps,
+  lapses: practiceCards.lapses,
+  state: practiceCards.state,
+  lastReview: practiceCards.lastReview,
+  correct: practiceCards.correct,
+};
+const ofMember = and(eq(practiceCards.guildId, p('guildId')), eq(practiceCards.userId, p('userId')));
+
+/** The cards' statements, prepared once per Db: every practice click reads or writes them. */
+export function createCardStore(db: Db) {
+  const cards = db.select(cardFields).from(practiceCards).where(ofMember).prepare();
+  // The practice_cards_due index: the scheduler's first question, "what is due now?".
+  const dueCards = db
+    .select(cardFields)
+    .from(practiceCards)
+    .where(and(ofMember, lte(practiceCards.due, p('now'))))
+    .prepare();
+  const tallies = db
+    .select({
+      questionId: practiceCards.questionId,
+      reps: practiceCards.reps,
+      correct: practiceCards.correct,
+    })
+    .from(practiceCards)
+    .where(ofMember)
+    .prepare();
+  const card = db
+    .select(cardFields)
+    .from(practiceCards)
+    .where(and(ofMember, eq(practiceCards.questionId, p('questionId'))))
+    .prepare();
+  const { guildId, userId, questionId, ...folded } = getTableColumns(practiceCards);
+  const upsert = db
+    .insert(practiceCards)
+    .values({
+      guildId: p('guildId'),
+      userId: p('userId'),
+      questionId: p('questionId'),
+      due: p('due'),
+      stability: p('stability'),
+      difficulty: p('difficulty'),
+      scheduledDays: p('scheduledDays'),
+      learningSteps: p('learningSteps'),
+      reps: p('reps'),
+      lapses: p('lapses'),
+      state: p('state'),
+      lastReview: p('lastReview'),
+      correct: p('correct'),
+      lastAnswerId: p('lastAnswerId'),
+    })
+    .onConflictDoUpdate({
+      target: [guildId, userId, questionId],
+      set: Object.fromEntries(Object.entries(folded).map(([key, column]) => [key, excluded(column)])),
+    })
+    .prepare();
+
+  return {
+    /** Every card of the member (one per item reviewed at least once). */
+    cards: (member: Member): MemberCard[] => cards.all(member),
+    /** The member's cards due at `now`, for the scheduler's first choice. */
+    dueCards: (member: Member, now: number): MemberCard[] => dueCards.all({ ...member, now }),
+    tallies: (member: Member): CardTally[] => tallies.all(member),
+    card: (member: Member, questionId: string): MemberCard | null =>
+      card.get({ ...member, questionId }) ?? null,
+    save: (row: CardRow): void => void upsert.run(row),
+  };
+}
+
+export type CardStore = ReturnType<typeof createCardStore>;
+
+/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
+export const cardStoreOf = oncePerDb(createCardStore);
+
+export function loadCards(db: Db, member: Member): MemberCard[] {
+  return cardStoreOf(db).cards(member);
+}
+
+export function loadDueCards(db: Db, member: Member, now: number): MemberCard[] {
+  return cardStoreOf(db).dueCards(member, now);
+}
+
+export function loadCardTallies(db: Db, member: Member): CardTally[] {
+  return cardStoreOf(db).tallies(member);
+}
+
+export function loadCard(db: Db, member: Member, questionId: string): MemberCard | null {
+  return cardStoreOf(db).card(member, questionId);
+}
+
 /** Folds one review into the member's card; call inside the transaction that recorded the answer. */
 export function applyReview(
   db: Db,
   member: Member,
   event: ReviewEvent,
 ): { grade: Grade; before: CardState | null; card: CardState } {
-  const statements = preparedFor(db.$client);
-  const before = loadCard(db, member, event.questionId);
+  const store = cardStoreOf(db);
+  const before = store.card(member, event.questionId);
   const grade = gradeOf(event, before);
   const card = review(before, grade, event.answeredAt);
-  statements.upsert.run({
-    ...member,
+  store.save({
+    guildId: member.guildId,
+    userId: member.userId,
     questionId: event.questionId,
     ...card,
     correct: (before?.correct ?? 0) + (event.correct ? 1 : 0),
@@ -88,56 +147,29 @@ export function applyReview(
 
 /** Drops the member's cards and replays every practice review in order: the cards are derived data. */
 export function rebuildCards(db: Db, member: Member): number {
-  const statements = preparedFor(db.$client);
-  return db.$client.transaction(() => {
-    statements.deleteCards.run(member);
-    const events = statements.reviews.all(member) as (Omit<ReviewEvent, 'correct'> & { correct: number })[];
-    for (const event of events) applyReview(db, member, { ...event, correct: event.correct === 1 });
+  return db.transaction((tx) => {
+    tx.delete(practiceCards)
+      .where(and(eq(practiceCards.guildId, member.guildId), eq(practiceCards.userId, member.userId)))
+      .run();
+    const events = tx
+      .select({
+        answerId: answers.id,
+        questionId: answers.questionId,
+        correct: answers.correct,
+        responseMs: answers.responseMs,
+        answeredAt: answers.answeredAt,
+      })
+      .from(answers)
+      .where(
+        and(
+          eq(answers.guildId, member.guildId),
+          eq(answers.userId, member.userId),
+          isNotNull(answers.practiceSessionId),
+        ),
+      )
+      .orderBy(asc(answers.answeredAt), asc(answers.id))
+      .all();
+    for (const event of events) applyReview(db, member, event);
     return events.length;
-  })();
-}
-
-const preparedFor = preparedPerConnection(prepare);
-
-function prepare(sqlite: Database.Database) {
-  const columns = `question_id as questionId, due, stability, difficulty, scheduled_days as scheduledDays,
-    learning_steps as learningSteps, reps, lapses, state, last_review as lastReview, correct`;
-  const raw = `question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state,
-    last_review, correct`;
-  return {
-    cards: sqlite
-      .prepare(`select ${raw} from practice_cards where guild_id = @guildId and user_id = @userId`)
-      .raw(),
-    dueCards: sqlite
-      .prepare(
-        `select ${raw} from practice_cards where guild_id = @guildId and user_id = @userId and due <= @now`,
-      )
-      .raw(),
-    tallies: sqlite
-      .prepare(
-        'select question_id, reps, correct from practice_cards where guild_id = @guildId and user_id = @userId',
-      )
-      .raw(),
-    card: sqlite.prepare(
-      `select ${columns} from practice_cards
-       where guild_id = @guildId and user_id = @userId and question_id = @questionId`,
-    ),
-    upsert: sqlite.prepare(`
-      insert into practice_cards (guild_id, user_id, question_id, due, stability, difficulty, scheduled_days,
-        learning_steps, reps, lapses, state, last_review, correct, last_answer_id)
-      values (@guildId, @userId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps,
-        @reps, @lapses, @state, @lastReview, @correct, @lastAnswerId)
-      on conflict (guild_id, user_id, question_id) do update set
-        due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
-        reps = excluded.reps, lapses = excluded.lapses, state = excluded.state,
-        last_review = excluded.last_review, correct = excluded.correct, last_answer_id = excluded.last_answer_id`),
-    deleteCards: sqlite.prepare('delete from practice_cards where guild_id = @guildId and user_id = @userId'),
-    reviews: sqlite.prepare(`
-      select id as answerId, question_id as questionId, correct, response_ms as responseMs,
-             answered_at as answeredAt
-      from answers
-      where guild_id = @guildId and user_id = @userId and practice_session_id is not null
-      order by answered_at, id`),
-  };
+  });
 }

@@ -60,7 +60,7 @@ export function currentItem(
   now: number,
   random: () => number = Math.random,
 ): CurrentItem {
-  return db.$client.transaction((): CurrentItem => {
+  return db.transaction((): CurrentItem => {
     const items = sessionItems(db, session.id);
     const last = items.at(-1);
     const done = (): CurrentItem => {
@@ -101,7 +101,7 @@ export function currentItem(
       item: { ...item, answerId: null },
       question: deck.questionById.get(next.questionId)!,
     };
-  })();
+  });
 }
 
 export type PracticeAnswer =
@@ -146,7 +146,7 @@ export function answerPracticeItem(
   const correct = isCorrectChoice(choice, question.answers, question.type);
   const responseMs = Math.max(0, now - item.shownAt);
 
-  return db.$client.transaction((): PracticeAnswer => {
+  return db.transaction((): PracticeAnswer => {
     const recorded = recordAnswer(db, {
       guildId: session.guildId,
       userId: session.userId,
@@ -186,5 +186,5 @@ export function answerPracticeItem(
       correctSoFar: score.correct,
       last,
     };
-  })();
+  });
 }

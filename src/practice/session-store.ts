@@ -1,101 +1,148 @@
-import type Database from 'better-sqlite3';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { preparedPerConnection } from '../db/prepared';
+import { oncePerDb } from '../db/prepared';
+import { answers, practiceItems, practiceSessions } from '../db/schema';
 import type { Member } from './card-store';
 
 /** SQL of practice sessions and their items (tables practice_sessions, practice_items). */
-export interface PracticeSession {
-  id: number;
-  guildId: string;
-  userId: string;
-  size: number;
-  createdAt: number;
-  finishedAt: number | null;
+export type PracticeSession = typeof practiceSessions.$inferSelect;
+export type PracticeItem = typeof practiceItems.$inferSelect;
+
+const p = sql.placeholder;
+/** `update … set` takes no bare placeholder; a placeholder inside `sql` is the same parameter. */
+const value = (name: string) => sql`${p(name)}`;
+const itemAt = and(
+  eq(practiceItems.sessionId, p('sessionId')),
+  eq(practiceItems.position, p('position')),
+  isNull(practiceItems.answerId),
+);
+
+/** Prepared once per Db: a practice click runs several of these. */
+export function createSessionStore(db: Db) {
+  const open = db
+    .select()
+    .from(practiceSessions)
+    .where(
+      and(
+        eq(practiceSessions.guildId, p('guildId')),
+        eq(practiceSessions.userId, p('userId')),
+        isNull(practiceSessions.finishedAt),
+      ),
+    )
+    .prepare();
+  const byId = db
+    .select()
+    .from(practiceSessions)
+    .where(eq(practiceSessions.id, p('id')))
+    .prepare();
+  const insert = db
+    .insert(practiceSessions)
+    .values({ guildId: p('guildId'), userId: p('userId'), size: p('size'), createdAt: p('createdAt') })
+    .onConflictDoNothing()
+    .prepare();
+  const items = db
+    .select()
+    .from(practiceItems)
+    .where(eq(practiceItems.sessionId, p('sessionId')))
+    .orderBy(asc(practiceItems.position))
+    .prepare();
+  const insertItem = db
+    .insert(practiceItems)
+    .values({
+      sessionId: p('sessionId'),
+      position: p('position'),
+      questionId: p('questionId'),
+      shownAt: p('shownAt'),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  const markShown = db
+    .update(practiceItems)
+    .set({ shownAt: value('shownAt') })
+    .where(itemAt)
+    .prepare();
+  const setAnswer = db
+    .update(practiceItems)
+    .set({ answerId: value('answerId') })
+    .where(itemAt)
+    .prepare();
+  const finish = db
+    .update(practiceSessions)
+    .set({ finishedAt: value('now') })
+    .where(and(eq(practiceSessions.id, p('id')), isNull(practiceSessions.finishedAt)))
+    .prepare();
+  const score = db
+    .select({
+      answered: count(answers.id),
+      correct: sql<number>`coalesce(sum(${answers.correct}), 0)`,
+    })
+    .from(practiceItems)
+    .innerJoin(answers, eq(answers.id, practiceItems.answerId))
+    .where(eq(practiceItems.sessionId, p('sessionId')))
+    .prepare();
+
+  return {
+    findOpen: (member: Member): PracticeSession | null => open.get(member) ?? null,
+    find: (id: number): PracticeSession | null => byId.get({ id }) ?? null,
+    /** Does nothing when the member has an open session already (the unique index decides). */
+    insert: (member: Member, size: number, createdAt: number): void =>
+      void insert.run({ ...member, size, createdAt }),
+    items: (sessionId: number): PracticeItem[] => items.all({ sessionId }),
+    /** False when another click added the item at that position first. */
+    insertItem: (item: Omit<PracticeItem, 'answerId'>): boolean => insertItem.run(item).changes === 1,
+    markShown: (sessionId: number, position: number, shownAt: number): void =>
+      void markShown.run({ sessionId, position, shownAt }),
+    setItemAnswer: (sessionId: number, position: number, answerId: number): boolean =>
+      setAnswer.run({ sessionId, position, answerId }).changes === 1,
+    finish: (sessionId: number, now: number): void => void finish.run({ id: sessionId, now }),
+    /** Right answers among the session's answered items. */
+    score: (sessionId: number): { answered: number; correct: number } =>
+      score.get({ sessionId }) ?? { answered: 0, correct: 0 },
+  };
 }
 
-export interface PracticeItem {
-  sessionId: number;
-  position: number;
-  questionId: string;
-  shownAt: number;
-  answerId: number | null;
-}
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
+export const sessionStoreOf = oncePerDb(createSessionStore);
 
 export function findOpenSession(db: Db, member: Member): PracticeSession | null {
-  return (preparedFor(db.$client).open.get(member) as PracticeSession | undefined) ?? null;
+  return sessionStoreOf(db).findOpen(member);
 }
 
 export function findSession(db: Db, id: number): PracticeSession | null {
-  return (preparedFor(db.$client).byId.get(id) as PracticeSession | undefined) ?? null;
+  return sessionStoreOf(db).find(id);
 }
 
 /** A new open session, or the member's open one when there is already one (the unique index decides). */
 export function insertSession(db: Db, member: Member, size: number, now: number): PracticeSession {
-  const statements = preparedFor(db.$client);
-  statements.insert.run({ ...member, size, createdAt: now });
-  return findOpenSession(db, member)!;
+  const store = sessionStoreOf(db);
+  store.insert(member, size, now);
+  return store.findOpen(member)!;
 }
 
 export function sessionItems(db: Db, sessionId: number): PracticeItem[] {
-  return preparedFor(db.$client).items.all(sessionId) as PracticeItem[];
+  return sessionStoreOf(db).items(sessionId);
 }
 
 /** Adds the item at `position`; false when another click added it first. */
 export function insertItem(db: Db, item: Omit<PracticeItem, 'answerId'>): boolean {
-  return preparedFor(db.$client).insertItem.run(item).changes === 1;
+  return sessionStoreOf(db).insertItem(item);
 }
 
 export function markShown(db: Db, sessionId: number, position: number, shownAt: number): void {
-  preparedFor(db.$client).markShown.run({ sessionId, position, shownAt });
+  sessionStoreOf(db).markShown(sessionId, position, shownAt);
 }
 
 export function setItemAnswer(db: Db, sessionId: number, position: number, answerId: number): boolean {
-  return preparedFor(db.$client).setAnswer.run({ sessionId, position, answerId }).changes === 1;
+  return sessionStoreOf(db).setItemAnswer(sessionId, position, answerId);
 }
 
 export function finishSession(db: Db, sessionId: number, now: number): void {
-  preparedFor(db.$client).finish.run({ id: sessionId, now });
+  sessionStoreOf(db).finish(sessionId, now);
 }
 
 /** Right answers among the session's answered items. */
 export function sessionScore(db: Db, sessionId: number): { answered: number; correct: number } {
-  return preparedFor(db.$client).score.get(sessionId) as { answered: number; correct: number };
-}
-
-const preparedFor = preparedPerConnection(prepare);
-
-function prepare(sqlite: Database.Database) {
-  const columns = `id, guild_id as guildId, user_id as userId, size, created_at as createdAt,
-    finished_at as finishedAt`;
-  return {
-    open: sqlite.prepare(
-      `select ${columns} from practice_sessions
-       where guild_id = @guildId and user_id = @userId and finished_at is null`,
-    ),
-    byId: sqlite.prepare(`select ${columns} from practice_sessions where id = ?`),
-    insert: sqlite.prepare(`
-      insert into practice_sessions (guild_id, user_id, size, created_at) values (@guildId, @userId, @size, @createdAt)
-      on conflict do nothing`),
-    items: sqlite.prepare(`
-      select session_id as sessionId, position, question_id as questionId, shown_at as shownAt,
-             answer_id as answerId
-      from practice_items where session_id = ? order by position`),
-    insertItem: sqlite.prepare(`
-      insert into practice_items (session_id, position, question_id, shown_at)
-      values (@sessionId, @position, @questionId, @shownAt) on conflict do nothing`),
-    markShown: sqlite.prepare(
-      `update practice_items set shown_at = @shownAt
-       where session_id = @sessionId and position = @position and answer_id is null`,
-    ),
-    setAnswer: sqlite.prepare(
-      `update practice_items set answer_id = @answerId
-       where session_id = @sessionId and position = @position and answer_id is null`,
-    ),
-    finish: sqlite.prepare(
-      'update practice_sessions set finished_at = @now where id = @id and finished_at is null',
-    ),
-    score: sqlite.prepare(`
-      select count(a.id) as answered, coalesce(sum(a.correct), 0) as correct
-      from practice_items i join answers a on a.id = i.answer_id where i.session_id = ?`),
-  };
+  return sessionStoreOf(db).score(sessionId);
 }

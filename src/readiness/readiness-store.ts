@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { preparedPerConnection } from '../db/prepared';
+import { answers } from '../db/schema';
 import type { Tally } from '../stats/accuracy';
 
 const DAY = 86_400_000;
@@ -11,24 +11,44 @@ interface Member {
   userId: string;
 }
 
+/** SQL of /stats readiness: one member's answers (every kind), read once per command. */
+const tally = { answered: count(), correct: sql<number>`sum(${answers.correct})` };
+const answeredSince = (member: Member, since: number) =>
+  and(eq(answers.guildId, member.guildId), eq(answers.userId, member.userId), gte(answers.answeredAt, since));
+
 /** Answers (every kind) per exam domain since `since`. */
 export function answersByDomainSince(db: Db, member: Member, since: number): Map<number, Tally> {
-  const rows = preparedFor(db.$client).byDomain.all({ ...member, since }) as (Tally & { domain: number })[];
+  const rows = db
+    .select({ domain: answers.domain, ...tally })
+    .from(answers)
+    .where(answeredSince(member, since))
+    .groupBy(answers.domain)
+    .all();
   return new Map(rows.map((r) => [r.domain, { answered: r.answered, correct: r.correct }]));
 }
 
 /** Answers (every kind) per item since `since`. */
 export function answersByQuestionSince(db: Db, member: Member, since: number): Map<string, Tally> {
-  const rows = preparedFor(db.$client).byQuestion.all({ ...member, since }) as (Tally & {
-    questionId: string;
-  })[];
+  const rows = db
+    .select({ questionId: answers.questionId, ...tally })
+    .from(answers)
+    .where(answeredSince(member, since))
+    .groupBy(answers.questionId)
+    .all();
   return new Map(rows.map((r) => [r.questionId, { answered: r.answered, correct: r.correct }]));
 }
 
 /** Accuracy in each of the last `weeks` 7-day windows ending at `now`, oldest first (answered 0 = none). */
 export function weeklyAccuracy(db: Db, member: Member, now: number, weeks = 8): Tally[] {
   const since = now - weeks * WEEK;
-  const rows = preparedFor(db.$client).weekly.all({ ...member, since, now }) as (Tally & { week: number })[];
+  // Integer division: the 0-based window of each answer.
+  const week = sql<number>`(${answers.answeredAt} - ${since}) / ${sql.raw(String(WEEK))}`.as('week');
+  const rows = db
+    .select({ week, ...tally })
+    .from(answers)
+    .where(and(answeredSince(member, since), lt(answers.answeredAt, now + 1)))
+    .groupBy((fields) => fields.week)
+    .all();
   const out = Array.from({ length: weeks }, () => ({ answered: 0, correct: 0 }));
   for (const r of rows) {
     const slot = out[Math.min(r.week, weeks - 1)]!;
@@ -36,22 +56,4 @@ export function weeklyAccuracy(db: Db, member: Member, now: number, weeks = 8): 
     slot.correct += r.correct;
   }
   return out;
-}
-
-const preparedFor = preparedPerConnection(prepare);
-
-function prepare(sqlite: Database.Database) {
-  const member = 'guild_id = @guildId and user_id = @userId';
-  return {
-    byDomain: sqlite.prepare(`
-      select domain, count(*) as answered, sum(correct) as correct from answers
-      where ${member} and answered_at >= @since group by domain`),
-    byQuestion: sqlite.prepare(`
-      select question_id as questionId, count(*) as answered, sum(correct) as correct from answers
-      where ${member} and answered_at >= @since group by question_id`),
-    weekly: sqlite.prepare(`
-      select (answered_at - @since) / ${WEEK} as week, count(*) as answered, sum(correct) as correct
-      from answers where ${member} and answered_at >= @since and answered_at < @now + 1
-      group by week`),
-  };
 }

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
+import { answers, dailyPosts } from '../db/schema';
 import { localDateOf } from '../time';
 import { weakestTopics, type Tally } from './accuracy';
 import { currentDayStreak, longestRun } from './streaks';
-import { preparedPerConnection } from '../db/prepared';
 
 export interface MemberStats extends Tally {
   points: number;
@@ -24,12 +24,19 @@ export function memberStats(
   db: Db,
   input: { guildId: string; userId: string; timeZone: string; now: number },
 ): MemberStats | null {
-  const statements = preparedFor(db.$client);
-  const groups = statements.byDomainAndTopic.all(input) as (Tally & {
-    domain: number;
-    topic: string;
-    points: number;
-  })[];
+  const ofMember = and(eq(answers.guildId, input.guildId), eq(answers.userId, input.userId));
+  const groups = db
+    .select({
+      domain: answers.domain,
+      topic: answers.topic,
+      answered: count(),
+      correct: sql<number>`sum(${answers.correct})`,
+      points: sql<number>`sum(${answers.points})`,
+    })
+    .from(answers)
+    .where(ofMember)
+    .groupBy(answers.domain, answers.topic)
+    .all();
   if (groups.length === 0) return null;
 
   const sum = (rows: readonly Tally[]) =>
@@ -46,15 +53,21 @@ export function memberStats(
     ...sum(groups.filter((g) => g.topic === topic)),
   }));
 
-  const roundResults = (statements.roundResults.all(input) as { correct: number }[]).map(
-    (r) => r.correct === 1,
-  );
-  const dailyDays = (
-    statements.dailyAnswers.all(input) as { postDate: string | null; answeredAt: number }[]
-  ).map(
+  const roundResults = db
+    .select({ correct: answers.correct })
+    .from(answers)
+    .where(and(ofMember, eq(answers.kind, 'round')))
+    .orderBy(asc(answers.answeredAt), asc(answers.id))
+    .all()
+    .map((r) => r.correct);
+  const dailyDays = db
+    .select({ postDate: dailyPosts.localDate, answeredAt: answers.answeredAt })
+    .from(answers)
+    .leftJoin(dailyPosts, eq(dailyPosts.id, answers.dailyPostId))
+    .where(and(ofMember, eq(answers.kind, 'daily')))
+    .all()
     // The question's own day counts, so answering yesterday's question this morning keeps yesterday.
-    (r) => r.postDate ?? localDateOf(r.answeredAt, input.timeZone),
-  );
+    .map((r) => r.postDate ?? localDateOf(r.answeredAt, input.timeZone));
 
   return {
     ...sum(groups),
@@ -63,24 +76,5 @@ export function memberStats(
     dailyStreak: currentDayStreak(dailyDays, localDateOf(input.now, input.timeZone)),
     domains,
     weakestTopics: weakestTopics(topics),
-  };
-}
-
-const preparedFor = preparedPerConnection(prepare);
-
-function prepare(sqlite: Database.Database) {
-  const member = 'a.guild_id = @guildId and a.user_id = @userId';
-  return {
-    byDomainAndTopic: sqlite.prepare(`
-      select a.domain, a.topic, count(*) as answered, sum(a.correct) as correct, sum(a.points) as points
-      from answers a where ${member}
-      group by a.domain, a.topic`),
-    roundResults: sqlite.prepare(`
-      select a.correct from answers a where ${member} and a.kind = 'round'
-      order by a.answered_at, a.id`),
-    dailyAnswers: sqlite.prepare(`
-      select d.local_date as postDate, a.answered_at as answeredAt
-      from answers a left join daily_posts d on d.id = a.daily_post_id
-      where ${member} and a.kind = 'daily'`),
   };
 }
