@@ -19,4 +19,6 @@ export interface StandInContext {
   /** Modals the bot showed (type 9), by custom_id, with the message whose component opened them. */
   shownModals: Map<string, { sourceMessage: StoredMessageImpl | undefined }>;
   gatewayUrl(): string;
+  /** `shards` in GET /gateway/bot; unset: one per 1,000 guilds. */
+  recommendedShards: number | undefined;
 }

@@ -1,6 +1,7 @@
 import { WebSocketServer } from 'ws';
 import type { Server } from 'node:http';
 import type { WebSocket } from 'ws';
+import { shardOfGuild } from '../discord/shards';
 import { sessionId as newSessionId } from './ids';
 import { Waiters } from './waiters';
 import type { World } from './world';
@@ -30,6 +31,8 @@ interface Session {
   sequence: number;
   /** True once READY and every GUILD_CREATE were sent (or RESUMED). */
   ready: boolean;
+  /** [shard_id, num_shards] from IDENTIFY: the session gets only the events of its guilds. */
+  shard: [number, number];
 }
 
 interface GatewayPayload {
@@ -80,7 +83,7 @@ export class Gateway {
         this.send(socket, { op: Op.HeartbeatAck });
         return;
       case Op.Identify:
-        this.identify(socket, payload.d as { token?: string; intents?: number });
+        this.identify(socket, payload.d as { token?: string; intents?: number; shard?: [number, number] });
         return;
       case Op.Resume:
         this.resume(socket, payload.d as { session_id?: string });
@@ -92,7 +95,10 @@ export class Gateway {
     }
   }
 
-  private identify(socket: WebSocket, d: { token?: string; intents?: number }): void {
+  private identify(
+    socket: WebSocket,
+    d: { token?: string; intents?: number; shard?: [number, number] },
+  ): void {
     if (this.sockets.get(socket)) {
       socket.close(4005, 'Already authenticated.');
       return;
@@ -107,19 +113,31 @@ export class Gateway {
       socket.close(4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = d.shard ?? [0, 1];
+    if (
+      !Number.isInteger(shard[0]) ||
+      !Number.isInteger(shard[1]) ||
+      shard[1] < 1 ||
+      shard[0] < 0 ||
+      shard[0] >= shard[1]
+    ) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
     this.serials += 1;
-    const session: Session = { id: newSessionId(), serial: this.serials, sequence: 0, ready: false };
+    const session: Session = { id: newSessionId(), serial: this.serials, sequence: 0, ready: false, shard };
     this.sockets.set(socket, session);
     this.knownSessions.set(session.id, session);
     const { world } = this;
+    const guilds = world.guilds.filter((g) => owns(session, g.id));
     this.dispatchTo(socket, session, 'READY', {
       v: 10,
       user: { ...world.userJson(world.botUser, true), verified: true, mfa_enabled: false, flags: 0 },
-      guilds: world.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.url,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -129,7 +147,7 @@ export class Gateway {
       user_settings: {},
       _trace: ['discord-stand-in'],
     });
-    for (const guild of world.guilds)
+    for (const guild of guilds)
       this.dispatchTo(socket, session, 'GUILD_CREATE', world.guildCreateJson(guild));
     session.ready = true;
     this.readiness.notify(session);
@@ -166,22 +184,37 @@ export class Gateway {
     });
   }
 
-  hasReadySession(): boolean {
-    return this.readySockets().length > 0;
+  /** A ready session exists (for `guildId`: one of the shard owning that guild). */
+  hasReadySession(guildId?: string): boolean {
+    return this.readySockets().some(([, session]) => !guildId || owns(session, guildId));
   }
 
-  /** Sends an event to every ready session (guild-wide events like CHANNEL_DELETE). */
-  broadcast(t: string, d: unknown): void {
-    for (const [socket, session] of this.readySockets()) this.dispatchTo(socket, session, t, d);
+  /** The ready sessions' shards and the guilds each one owns. */
+  readySessions(): { shard: [number, number]; guildIds: string[] }[] {
+    return this.readySockets().map(([, session]) => ({
+      shard: [...session.shard],
+      guildIds: this.world.guilds.filter((g) => owns(session, g.id)).map((g) => g.id),
+    }));
   }
 
-  /** Sends an event to the newest ready session, as Discord sends an interaction to one shard. */
-  dispatchToNewest(t: string, d: unknown): void {
-    const newest = this.readySockets().at(-1);
+  /** Sends a guild's event (CHANNEL_DELETE, GUILD_ROLE_CREATE…) to every ready session of the shard owning it. */
+  broadcast(t: string, d: object): void {
+    const guildId = guildOf(d);
+    for (const [socket, session] of this.readySockets())
+      if (!guildId || owns(session, guildId)) this.dispatchTo(socket, session, t, d);
+  }
+
+  /** Sends an event to the newest ready session of the guild's shard, as Discord sends an interaction to one shard. */
+  dispatchToNewest(t: string, d: object): void {
+    const guildId = guildOf(d);
+    const newest = this.readySockets()
+      .filter(([, session]) => !guildId || owns(session, guildId))
+      .at(-1);
     if (!newest) {
       throw new Error(
-        `Discord stand-in: no ready gateway session to send ${t} to — log a client in and ` +
-          'await standIn.waitForClientReady() (and the client\u2019s clientReady) first',
+        `Discord stand-in: no ready gateway session to send ${t} to${guildId ? ` (guild ${guildId})` : ''} — ` +
+          'log a client in (with shards: the shard of that guild) and await standIn.waitForClientReady() ' +
+          '(and the client\u2019s clientReady) first',
       );
     }
     this.dispatchTo(newest[0], newest[1], t, d);
@@ -189,16 +222,20 @@ export class Gateway {
 
   /**
    * Resolves when a session is ready. `fresh`: only a session that IDENTIFIES after this call (a restarted
-   * bot), not one that is still connected from before.
+   * bot), not one that is still connected from before. `shard`: a session of that shard id.
    */
-  waitForReady(options: { timeoutMs?: number; fresh?: boolean } = {}): Promise<void> {
+  waitForReady(options: { timeoutMs?: number; fresh?: boolean; shard?: number } = {}): Promise<void> {
     const after = options.fresh ? this.serials : 0;
     const existing = this.readySockets().map(([, session]) => session);
+    const { shard } = options;
     return this.readiness
-      .wait((session) => session.serial > after, {
+      .wait((session) => session.serial > after && (shard === undefined || session.shard[0] === shard), {
         timeoutMs: options.timeoutMs ?? 15_000,
         existing,
-        what: 'a client to IDENTIFY and get READY',
+        what:
+          shard === undefined
+            ? 'a client to IDENTIFY and get READY'
+            : `shard ${shard} to IDENTIFY and get READY`,
       })
       .then(() => undefined);
   }
@@ -222,4 +259,13 @@ export class Gateway {
     this.sockets.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+function owns(session: Session, guildId: string): boolean {
+  return shardOfGuild(guildId, session.shard[1]) === session.shard[0];
+}
+
+function guildOf(d: object): string | undefined {
+  const guildId = (d as { guild_id?: unknown }).guild_id;
+  return typeof guildId === 'string' ? guildId : undefined;
 }

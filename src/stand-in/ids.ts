@@ -6,6 +6,18 @@ export function snowflake(): string {
   return SnowflakeUtil.generate().toString();
 }
 
+/**
+ * A snowflake of about now that falls in shard `shardId` of `shardCount` by Discord's rule
+ * `(id >> 22) % count`: the bits above 22 are the milliseconds since Discord's epoch, so the
+ * timestamp moves forward by less than `shardCount` ms.
+ */
+export function snowflakeInShard(shardId: number, shardCount: number): string {
+  const count = BigInt(shardCount);
+  const since = BigInt(Date.now()) - SnowflakeUtil.epoch;
+  const offset = (BigInt(shardId) - (since % count) + count) % count;
+  return SnowflakeUtil.generate({ timestamp: SnowflakeUtil.epoch + since + offset }).toString();
+}
+
 /** An interaction token: opaque and unguessable, like Discord's. randomUUID draws from a cached entropy
  * pool, so bursts of interactions stay cheap. */
 export function interactionToken(): string {

@@ -19,7 +19,8 @@ import type {
 import type { GuildState } from './world';
 
 // What simulated members do: run commands, type into autocomplete, click, pick, submit modals. Each builds
-// an INTERACTION_CREATE, refuses what a Discord client could not do, and sends it to the newest session.
+// an INTERACTION_CREATE, refuses what a Discord client could not do, and sends it to the newest session
+// of the shard owning the guild.
 
 const InteractionType = { Command: 2, Component: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
 const ComponentType = { Button: 2, StringSelect: 3 } as const;
@@ -157,6 +158,13 @@ export class MemberActions {
       );
     }
     const { guild, channel } = this.locate(params.base, params.sourceMessage?.channel_id);
+    // Discord sends a guild's interactions to the session of the shard that owns the guild.
+    if (!gateway.hasReadySession(guild.id)) {
+      fail(
+        `no client session owns guild ${guild.id} (its shard is not connected) — await ` +
+          'standIn.waitForClientReady({ shard }) for that shard before sending interactions',
+      );
+    }
     const member = params.base.member;
     const record = new InteractionRecord(
       snowflake(),

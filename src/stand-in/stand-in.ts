@@ -43,6 +43,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     registeredCommands: new Map(),
     shownModals: new Map(),
     gatewayUrl: () => gateway.url,
+    recommendedShards: options.recommendedShards,
   };
   const routes = [
     ...applicationRoutes(ctx),
@@ -80,6 +81,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     member: (opts) => world.createMember(opts),
     waitForClientReady: (waitOptions) =>
       gateway.waitForReady(typeof waitOptions === 'number' ? { timeoutMs: waitOptions } : waitOptions),
+    readySessions: () => gateway.readySessions(),
 
     runCommand: (opts) => actions.runCommand(opts),
     autocomplete: (opts) => actions.autocomplete(opts),

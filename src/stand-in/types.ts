@@ -10,6 +10,8 @@ export interface StandInChannelOption {
 
 export interface StandInGuildOption {
   id?: string;
+  /** Without an id: make one that falls in shard [id, count] (Discord's rule: `(guild_id >> 22) % count`). */
+  shard?: [number, number];
   name?: string;
   channels?: StandInChannelOption[];
 }
@@ -26,6 +28,15 @@ export interface StandInOptions {
   privilegedIntents?: number;
   /** Tokens Discord would refuse (reset or wrong): REST answers 401, IDENTIFY is closed with 4004. */
   rejectedTokens?: string[];
+  /** `shards` in GET /gateway/bot (what SHARDS=auto starts). Default: one per 1,000 guilds, at least 1. */
+  recommendedShards?: number;
+}
+
+export interface ReadySession {
+  /** [shard_id, num_shards] from IDENTIFY ([0, 1] unsharded). */
+  shard: [number, number];
+  /** The guilds whose events and interactions this session gets. */
+  guildIds: string[];
 }
 
 export interface StandInChannel {
@@ -185,8 +196,13 @@ export interface DiscordStandIn {
   guilds: StandInGuild[];
   member(opts?: MemberOptions): StandInMember;
   /** Resolves when a session is READY with every GUILD_CREATE sent (at once if one already is). With
-   * `fresh: true`, only a session that identifies after the call: use it after restarting a bot. */
-  waitForClientReady(options?: number | { timeoutMs?: number; fresh?: boolean }): Promise<void>;
+   * `fresh: true`, only a session that identifies after the call: use it after restarting a bot. With
+   * `shard: n`, a session of shard n. */
+  waitForClientReady(
+    options?: number | { timeoutMs?: number; fresh?: boolean; shard?: number },
+  ): Promise<void>;
+  /** The sessions that are ready now, with their shard and guilds. */
+  readySessions(): ReadySession[];
 
   runCommand(opts: RunCommandOptions): InteractionHandle;
   autocomplete(opts: AutocompleteOptions): InteractionHandle;

@@ -1,5 +1,5 @@
 import { ChannelType } from 'discord.js';
-import { snowflake } from './ids';
+import { snowflake, snowflakeInShard } from './ids';
 import { BOT_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS } from './permissions';
 import type {
   MemberOptions,
@@ -56,7 +56,7 @@ export class World {
   }
 
   private buildGuild(option: StandInGuildOption, index: number): GuildState {
-    const id = option.id ?? snowflake();
+    const id = option.id ?? (option.shard ? snowflakeInShard(...option.shard) : snowflake());
     const channels: StandInChannel[] = (option.channels ?? DEFAULT_GUILDS[0]?.channels ?? []).map((c, i) => ({
       id: c.id ?? snowflake(),
       type: c.type ?? ChannelType.GuildText,

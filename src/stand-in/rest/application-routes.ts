@@ -54,7 +54,8 @@ export function applicationRoutes(ctx: StandInContext): Route[] {
   const gatewayBot = (): RouteResult =>
     ok({
       url: ctx.gatewayUrl(),
-      shards: 1,
+      // Discord's figure is about one shard per 1,000 guilds (2,500 is the most one shard may hold).
+      shards: ctx.recommendedShards ?? Math.max(1, Math.ceil(ctx.world.guilds.length / 1000)),
       session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
     });
 
