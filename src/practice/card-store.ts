@@ -41,6 +41,29 @@ const cardFields = {
   lastReview: practiceCards.lastReview,
   correct: practiceCards.correct,
 };
+/**
+ * Rows as arrays, made into objects here (in `cardFields` order; test/practice/card-store.test.ts holds
+ * them to the mapped query): drizzle's general row mapper costs as much again as the query on a member's
+ * few hundred cards, read on every practice click.
+ */
+const cardOf = (r: unknown[]): MemberCard => ({
+  questionId: r[0] as string,
+  due: r[1] as number,
+  stability: r[2] as number,
+  difficulty: r[3] as number,
+  scheduledDays: r[4] as number,
+  learningSteps: r[5] as number,
+  reps: r[6] as number,
+  lapses: r[7] as number,
+  state: r[8] as number,
+  lastReview: r[9] as number,
+  correct: r[10] as number,
+});
+const tallyOf = (r: unknown[]): CardTally => ({
+  questionId: r[0] as string,
+  reps: r[1] as number,
+  correct: r[2] as number,
+});
 const ofMember = and(eq(practiceCards.guildId, p('guildId')), eq(practiceCards.userId, p('userId')));
 
 /** The cards' statements, prepared once per Db: every practice click reads or writes them. */
@@ -93,10 +116,10 @@ export function createCardStore(db: Db) {
 
   return {
     /** Every card of the member (one per item reviewed at least once). */
-    cards: (member: Member): MemberCard[] => cards.all(member),
+    cards: (member: Member): MemberCard[] => cards.values(member).map(cardOf),
     /** The member's cards due at `now`, for the scheduler's first choice. */
-    dueCards: (member: Member, now: number): MemberCard[] => dueCards.all({ ...member, now }),
-    tallies: (member: Member): CardTally[] => tallies.all(member),
+    dueCards: (member: Member, now: number): MemberCard[] => dueCards.values({ ...member, now }).map(cardOf),
+    tallies: (member: Member): CardTally[] => tallies.values(member).map(tallyOf),
     card: (member: Member, questionId: string): MemberCard | null =>
       card.get({ ...member, questionId }) ?? null,
     save: (row: CardRow): void => void upsert.run(row),

@@ -41,8 +41,9 @@ export function answersByQuestionSince(db: Db, member: Member, since: number): M
 /** Accuracy in each of the last `weeks` 7-day windows ending at `now`, oldest first (answered 0 = none). */
 export function weeklyAccuracy(db: Db, member: Member, now: number, weeks = 8): Tally[] {
   const since = now - weeks * WEEK;
-  // Integer division: the 0-based window of each answer.
-  const week = sql<number>`(${answers.answeredAt} - ${since}) / ${sql.raw(String(WEEK))}`.as('week');
+  // The 0-based window of each answer. Cast: better-sqlite3 binds JS numbers as REAL, and a REAL
+  // quotient is no array index.
+  const week = sql<number>`cast((${answers.answeredAt} - ${since}) / ${WEEK} as integer)`.as('week');
   const rows = db
     .select({ week, ...tally })
     .from(answers)
