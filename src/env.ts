@@ -19,6 +19,8 @@ const flag = z.preprocess(
 const positiveNumber = (fallback: number) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().positive().default(fallback));
 
+const SHARDS_RANGE = 'must be auto or a whole number of shards from 1 to 64';
+
 export const envSchema = z.object({
   DISCORD_TOKEN: z
     .string('is required: the bot token from the Discord developer portal')
@@ -48,6 +50,23 @@ export const envSchema = z.object({
   MOCK_MINUTES: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce.number().int().min(1).max(180).default(90),
+  ),
+  /**
+   * Unset: one process. `auto` (Discord's recommended count) or N: a ShardingManager with N shard
+   * processes on this machine, all on one SQLite file (past 64 it is time for a database server).
+   */
+  SHARDS: optional(
+    z.union(
+      [
+        z.literal('auto'),
+        z
+          .string()
+          .regex(/^\d+$/)
+          .transform(Number)
+          .pipe(z.number().int().min(1, SHARDS_RANGE).max(64, SHARDS_RANGE)),
+      ],
+      SHARDS_RANGE,
+    ),
   ),
 });
 

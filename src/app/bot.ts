@@ -5,6 +5,7 @@ import { startWalCheckpointer } from '../db/wal-checkpointer';
 import { createDeckIndex, loadDeck, type DeckIndex } from '../deck';
 import { describeBuild } from '../deck/summary';
 import { createInteractionRouter } from '../discord/router';
+import { ownsGuildFor } from '../discord/shards';
 import { AnswerBatcher } from '../quiz/answer-batcher';
 import { botClientOptions } from './client-options';
 import { componentHandlers } from './component-list';
@@ -14,7 +15,12 @@ import { createFeatures } from './feature-list';
 import type { Feature } from './feature';
 import { checkRegisteredCommands } from '../host/command-sync';
 import { connectWithRetry } from '../host/connect';
-import { acquireInstanceLock, databaseProblem, type InstanceLock } from '../host/instance-lock';
+import {
+  acquireInstanceLock,
+  databaseProblem,
+  type InstanceLock,
+  type LockOptions,
+} from '../host/instance-lock';
 import { notesProblem } from '../host/notes-problem';
 import { tokenUserId } from '../host/token';
 import type { Logger } from '../shared/logger';
@@ -35,6 +41,8 @@ export interface BotOptions {
   components?: readonly ComponentHandler[];
   /** Aborted by a stop signal during start-up: ends the wait for an unreachable Discord. */
   signal?: AbortSignal;
+  /** A shard process (src/app/shard-manager.ts): its manager holds the database's lock. */
+  lock?: LockOptions;
 }
 
 export interface RunningBot {
@@ -49,7 +57,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const inMemory = env.DATABASE_PATH === ':memory:';
   // The lock comes first: a second bot must not even migrate a database another one is using.
-  const lock: InstanceLock | undefined = inMemory ? undefined : acquireInstanceLock(env.DATABASE_PATH);
+  const lock: InstanceLock | undefined = inMemory
+    ? undefined
+    : acquireInstanceLock(env.DATABASE_PATH, options.lock);
   let db: Db;
   try {
     db = openDatabase(env.DATABASE_PATH);
@@ -97,6 +107,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     client,
     now: options.now ?? Date.now,
+    ownsGuild: () => true,
     commands: routedCommands,
     quiz: { answers: new AnswerBatcher(db, deck.questionById) },
   };
@@ -166,6 +177,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       },
     });
     await ready;
+    // discord.js took its shard ids from the options or from ShardingManager's SHARDS/SHARD_COUNT.
+    const { shards, shardCount } = client.options;
+    if (Array.isArray(shards)) ctx.ownsGuild = ownsGuildFor(shards, shardCount ?? 1);
     const servers = client.guilds.cache.size;
     logger.info(
       { user: client.user?.tag, guilds: servers },

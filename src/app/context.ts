@@ -24,6 +24,8 @@ export interface AppContext {
   client: Client;
   /** Epoch ms; injected so tests can move time. */
   now: () => number;
+  /** Whether this process's shards own a guild (always true unsharded): background work filters by it. */
+  ownsGuild: (guildId: string) => boolean;
   /** Every slash command the bot routes, in the order /help lists them. */
   commands: readonly Pick<RoutedCommand<never>, 'data'>[];
   quiz: QuizServices;

@@ -21,6 +21,7 @@ export function dailyPostsFeature(): Feature {
         deck: ctx.deck,
         logger: ctx.logger.child({ feature: 'daily-posts' }),
         sender: discordSender(ctx.client),
+        ownsGuild: ctx.ownsGuild,
       };
       let busy = false;
       // Overlapping ticks would be harmless (the database decides), but one at a time is calmer.

@@ -31,6 +31,8 @@ export interface DailyTickContext {
   deck: DeckIndex;
   logger: Logger;
   sender: DailySender;
+  /** With shards, each process posts for its own guilds only (the database still decides what went out). */
+  ownsGuild?: (guildId: string) => boolean;
 }
 
 export interface DailyTickResult {
@@ -51,6 +53,7 @@ export async function runDailyTick(ctx: DailyTickContext, now: number): Promise<
   const result: DailyTickResult = { posted: [], failed: [], closed: [] };
   const configured = configuredGuilds(ctx.db);
   for (const guild of configured) {
+    if (ctx.ownsGuild && !ctx.ownsGuild(guild.id)) continue;
     try {
       await runGuild(ctx, guild, now, result);
     } catch (error) {

@@ -8,14 +8,24 @@ export interface InstanceLock {
   release(): void;
 }
 
+export interface LockOptions {
+  /**
+   * This process is a shard of the ShardingManager with this pid (its parent), which holds the lock for
+   * the whole bot: the shards share the database instead of taking it.
+   */
+  managerPid?: number;
+}
+
 /**
  * One bot per database: holds an exclusive SQLite lock on `<database>.lock` for as long as the bot
  * runs. The lock is the operating system's (fcntl), so a crashed or killed bot leaves nothing stuck —
- * the kernel drops it with the process. A second bot on the same file is refused at once.
+ * the kernel drops it with the process. A second bot on the same file is refused at once. A shard
+ * process joins its manager's lock instead (see {@link LockOptions}).
  */
-export function acquireInstanceLock(databasePath: string): InstanceLock {
+export function acquireInstanceLock(databasePath: string, options: LockOptions = {}): InstanceLock {
   const path = `${resolve(databasePath)}.lock`;
   ensureFolder(databasePath);
+  if (options.managerPid !== undefined) return joinManagersLock(databasePath, path, options.managerPid);
   let lockDb: Database.Database;
   try {
     lockDb = new Database(path, { timeout: 0 });
@@ -46,6 +56,41 @@ export function acquireInstanceLock(databasePath: string): InstanceLock {
       if (lockDb.open) lockDb.close();
     },
   };
+}
+
+/**
+ * A shard runs under the lock its manager holds. Both halves are checked, so the exception cannot let an
+ * independent second bot in: the manager must be this process's parent, and the lock must be held
+ * (a probe that could take it means nobody does).
+ */
+function joinManagersLock(databasePath: string, path: string, managerPid: number): InstanceLock {
+  if (process.ppid !== managerPid)
+    throw new StartupError(
+      `This process was told it is a shard of process ${managerPid}, but its parent is process ` +
+        `${process.ppid}: start the bot with SHARDS set (the shard manager starts the shards), not a shard alone.`,
+      'locked',
+    );
+  let probe: Database.Database | undefined;
+  let free: boolean;
+  try {
+    probe = new Database(path, { timeout: 0, fileMustExist: true });
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    free = true;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_CANTOPEN') throw databaseProblem(databasePath, error);
+    free = code !== 'SQLITE_BUSY';
+  } finally {
+    probe?.close();
+  }
+  if (free)
+    throw new StartupError(
+      `The shard manager (process ${managerPid}) does not hold the lock on DATABASE_PATH ` +
+        `(${resolve(databasePath)}), so this shard will not run on it: restart the bot with SHARDS set.`,
+      'locked',
+    );
+  return { path, release: () => {} };
 }
 
 /** Creates the database's folder, or says in words why it cannot. */

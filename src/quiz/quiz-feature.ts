@@ -33,6 +33,7 @@ export function createQuizFeature(options: QuizFeatureOptions = {}): Feature {
         logger: ctx.logger.child({ feature: 'quiz' }),
         nextQuestionDelayMs: options.nextQuestionDelayMs ?? NEXT_QUESTION_DELAY_MS,
         settleAnswers: () => answers.settled(),
+        ownsGuild: ctx.ownsGuild,
       });
       started = { ctx, runner };
       ctx.quiz.rounds = runner;

@@ -33,6 +33,8 @@ export interface RunnerDeps {
   nextQuestionDelayMs: number;
   /** Waits for answer clicks still being written (they were accepted before the deadline). */
   settleAnswers?: () => Promise<void>;
+  /** With shards, each process resumes the rounds of its own guilds only. */
+  ownsGuild?: (guildId: string) => boolean;
 }
 
 /**
@@ -56,10 +58,13 @@ export class RoundRunner {
   /** After a start: carry every running round on, and finish reveals that ended rounds never got. */
   async resumeAll(): Promise<void> {
     const work: Promise<void>[] = [];
+    const ours = (guildId: string) => this.deps.ownsGuild?.(guildId) ?? true;
     for (const { round, question } of unrevealedInEndedRounds(this.deps.db)) {
+      if (!ours(round.guildId)) continue;
       work.push(this.enqueue(round.id, () => this.reveal(round.id, question.position, false)));
     }
     for (const round of runningRounds(this.deps.db)) {
+      if (!ours(round.guildId)) continue;
       this.deps.logger.info({ roundId: round.id, channelId: round.channelId }, 'resuming quiz round');
       work.push(this.enqueue(round.id, () => this.resume(round.id)));
     }
