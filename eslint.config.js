@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'drizzle', 'coverage', '*.json'] },
+  { ignores: ['node_modules', 'drizzle', 'coverage', 'dist', '*.json'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

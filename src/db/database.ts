@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectPath } from '../shared/project-root';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The committed migrations, found from this file so the bot runs from any working directory. */
-export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+/** The committed migrations, found from the project root so the bot runs from any working directory. */
+export const MIGRATIONS_FOLDER = projectPath('drizzle');
 
 /**
  * Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, and applies the committed

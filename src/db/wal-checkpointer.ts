@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../shared/logger';
+import { projectPath } from '../shared/project-root';
 import type { Db } from './database';
 
 export interface WalCheckpointer {
@@ -7,6 +8,9 @@ export interface WalCheckpointer {
 }
 
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+/** Plain JavaScript, found from the project root: the same file whether the bot runs from src/ or dist/. */
+const WORKER_FILE = projectPath('src', 'db', 'checkpoint-worker.mjs');
 
 /**
  * Moves WAL checkpoints off the thread that answers Discord. By default SQLite checkpoints inside the
@@ -23,7 +27,7 @@ export function startWalCheckpointer(
   intervalMs = 1000,
 ): WalCheckpointer {
   db.$client.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+  const worker = new Worker(WORKER_FILE, {
     workerData: { path, intervalMs },
   });
   let stopping = false;

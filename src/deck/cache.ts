@@ -1,6 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT as ROOT, projectPath } from '../shared/project-root';
 import { sha256 } from './hash';
 import { deckSchema, type Deck } from './types';
 
@@ -11,7 +19,6 @@ import { deckSchema, type Deck } from './types';
  * after its lint passed). Start-up then reads JSON instead of parsing, generating and linting.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_DIR = join(ROOT, 'node_modules', '.cache', 'exam-drill');
 
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
@@ -28,11 +35,19 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   });
 }
 
-/** The key of a build of these notes: their text, data/ (but the notes themselves) and src/deck. */
+/**
+ * The deck builder's code: src/deck, which ships in the repository and is the same whether the bot runs
+ * from src/ or bundled in dist/. An install without src/ hashes the bundle it runs from instead.
+ */
+const BUILDER_SOURCES = existsSync(projectPath('src', 'deck'))
+  ? projectPath('src', 'deck')
+  : import.meta.dirname;
+
+/** The key of a build of these notes: their text, data/ (but the notes themselves) and the deck builder. */
 export function deckCacheKey(notes: string): string {
   const inputs = [
     ...filesUnder(join(ROOT, 'data'), (n) => /\.(json|ya?ml)$/.test(n)),
-    ...filesUnder(fileURLToPath(new URL('.', import.meta.url)), (n) => /\.(ts|js)$/.test(n)),
+    ...filesUnder(BUILDER_SOURCES, (n) => /\.(ts|js)$/.test(n)),
   ];
   const parts = [notes, ...inputs.map((p) => `${p.slice(ROOT.length)}\n${readFileSync(p, 'utf8')}`)];
   return sha256(parts.join('\u0000')).slice(0, 32);

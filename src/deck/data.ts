@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { projectPath } from '../shared/project-root';
 import { domainSchema } from './types';
 
 /** The curated data files that go with the notes (service names, overlaps, errata, domains). */
@@ -50,7 +50,7 @@ export interface DeckData {
 }
 
 function readJson<T>(name: string, schema: z.ZodType<T>): T {
-  const path = fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+  const path = projectPath('data', name);
   return schema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 

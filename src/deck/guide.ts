@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Locale } from '../shared/i18n';
+import { projectPath } from '../shared/project-root';
 import { domainSchema, type ExamDomain } from './types';
 
 /**
@@ -52,9 +52,9 @@ let cached: ExamGuide | undefined;
 
 export function loadExamGuide(): ExamGuide {
   if (cached) return cached;
-  const path = fileURLToPath(new URL('../../data/aif-c01-guide.json', import.meta.url));
+  const path = projectPath('data', 'aif-c01-guide.json');
   const raw = guideSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  const titlesPath = fileURLToPath(new URL('../../data/objectives.pt-BR.json', import.meta.url));
+  const titlesPath = projectPath('data', 'objectives.pt-BR.json');
   const titles = z
     .record(z.string(), z.string().min(1).max(100))
     .parse(JSON.parse(readFileSync(titlesPath, 'utf8')));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../shared/project-root';
 import { buildDeck } from './build';
 import { deckCacheKey, folderCache, type DeckCache } from './cache';
 import type { Deck, Question, ServiceCard, Tier } from './types';
@@ -14,10 +14,8 @@ export { renderQuestionText, renderAnswer } from './render';
 export type { Locale } from './render';
 export * from './types';
 
-/** The notes the bot ships with, resolved from this module (works from any working directory). */
-export const DEFAULT_NOTES_PATH = fileURLToPath(
-  new URL('../../data/notes/aif-c01.pt-BR.md', import.meta.url),
-);
+/** The notes the bot ships with, found from the project root (works from any working directory). */
+export const DEFAULT_NOTES_PATH = projectPath('data', 'notes', 'aif-c01.pt-BR.md');
 
 /**
  * Read and build the deck, or take it from the cache when nothing it is built from changed (a build

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { load, YAMLException } from 'js-yaml';
 import type { ItemContext } from './item-context';
+import { projectPath } from '../../shared/project-root';
 import type { Question } from '../types';
 import { lintItem } from './lint-items';
 import { itemSchema, type Item } from './schema';
 import { indexNotes, resolveQuotes } from './sources';
 import { itemToQuestion } from './to-question';
 
-export const DEFAULT_ITEMS_DIR = fileURLToPath(new URL('../../../data/items', import.meta.url));
+export const DEFAULT_ITEMS_DIR = projectPath('data', 'items');
 
 /** One YAML file of the bank, as read from disk. */
 export interface ItemFile {

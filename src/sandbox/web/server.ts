@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { DailyTickResult } from '../../daily/daily-tick';
 import type { Logger } from '../../shared/logger';
+import { projectPath } from '../../shared/project-root';
 import type { CommandOption, DiscordStandIn, InteractionHandle, StoredMessage } from '../../stand-in';
 import type { Cast } from '../cast';
 import type { SimulatedMembers } from '../simulated-members';
 
 /** The page's files: plain HTML, CSS and browser JavaScript, served as they are (no build step). */
-const PUBLIC_FOLDER = join(import.meta.dirname, 'public');
+const PUBLIC_FOLDER = projectPath('src', 'sandbox', 'web', 'public');
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
