@@ -9,7 +9,7 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Runtime dependencies only: tsx runs the TypeScript, pino-pretty and the test tools are not needed.
+# Runtime dependencies only: esbuild compiles the TypeScript below; pino-pretty and the test tools are not needed.
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY commands ./commands
@@ -17,6 +17,10 @@ COPY src ./src
 COPY data ./data
 COPY drizzle ./drizzle
 COPY tsconfig.json ./
+COPY scripts ./scripts
+# src/ stays: the checkpoint worker and the sandbox page are read from it, and the deck cache's key hashes
+# src/deck.
+RUN npm run build
 
 # The database lives on a volume; the deck cache is rebuilt on first start (a few hundred ms).
 ENV NODE_ENV=production \
@@ -26,4 +30,4 @@ VOLUME ["/data"]
 USER node
 
 # node itself is PID 1's child under `init: true` (compose) or tini: SIGTERM from `docker stop` reaches it.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -53,9 +53,12 @@ describe('what a host deploys', () => {
     );
     const devOnly = [...imports].filter((name) => !(name in pkg.dependencies));
     expect(devOnly).toEqual([]);
-    // The entry points run through the tsx loader, which must be a runtime dependency too.
-    expect(pkg.dependencies).toHaveProperty('tsx');
-    expect(pkg.scripts.start).toBe('exec node --import tsx src/main.ts');
+    // The entry points run compiled; the build (esbuild) runs on the host, so it is a runtime dependency.
+    expect(pkg.dependencies).toHaveProperty('esbuild');
+    expect(pkg.scripts.build).toBe('node scripts/build.mjs');
+    expect(pkg.scripts.start).toBe('exec node --enable-source-maps dist/main.js');
+    for (const script of ['start', 'register', 'backup', 'sandbox'])
+      expect(pkg.scripts[`pre${script}`], script).toBe('npm run --silent build');
   });
 
   it('is MIT licensed, in the file and in package.json', () => {
@@ -68,13 +71,15 @@ describe('what a host deploys', () => {
     expect(dockerfile).toMatch(/^FROM node:20-/m);
     expect(dockerfile).toMatch(/^RUN npm ci --omit=dev/m);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/main.ts"]');
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile.indexOf('COPY src')).toBeLessThan(dockerfile.indexOf('RUN npm run build'));
+    expect(dockerfile).toContain('CMD ["node", "--enable-source-maps", "dist/main.js"]');
     const copied = [...dockerfile.matchAll(/^COPY (.+) \S+$/gm)].flatMap((m) => m[1]!.split(' '));
     for (const source of copied) expect(existsSync(join(ROOT, source)), source).toBe(true);
-    for (const needed of ['package-lock.json', 'src', 'commands', 'data', 'drizzle'])
+    for (const needed of ['package-lock.json', 'src', 'commands', 'data', 'drizzle', 'scripts'])
       expect(copied, needed).toContain(needed);
     const ignored = read('.dockerignore').split('\n');
-    for (const secret of ['.env', 'node_modules', '*.sqlite']) expect(ignored).toContain(secret);
+    for (const local of ['.env', 'node_modules', '*.sqlite', 'dist']) expect(ignored).toContain(local);
   });
 
   it('has a compose file with init, a restart policy and the database on a named volume', () => {
@@ -106,7 +111,9 @@ describe('what a host deploys', () => {
         .filter((line) => line.includes('exam-drill.service') && !/User=|Failed to resolve user/i.test(line));
       expect(ours).toEqual([]);
       const unit = read('deploy/exam-drill.service');
-      expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --import tsx src\/main\.ts$/m);
+      expect(unit).toMatch(/^ExecStartPre=\/usr\/bin\/node scripts\/build\.mjs$/m);
+      expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --enable-source-maps dist\/main\.js$/m);
+      expect(unit).toMatch(/^ReadWritePaths=.* -\/opt\/exam-drill\/dist$/m);
       expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
     },
   );
@@ -131,6 +138,7 @@ describe('what a host deploys', () => {
         'commands',
         'data',
         'drizzle',
+        'scripts',
       ])
         cpSync(join(ROOT, part), join(dir, part), { recursive: true });
       execFileSync('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], {
@@ -139,6 +147,9 @@ describe('what a host deploys', () => {
       });
       expect(existsSync(join(dir, 'node_modules/vitest'))).toBe(false);
       expect(existsSync(join(dir, 'node_modules/pino-pretty'))).toBe(false);
+      // What the host runs before starting: the build, with the runtime dependencies only.
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: 'pipe' });
+      expect(existsSync(join(dir, 'dist/main.js'))).toBe(true);
 
       const standIn = await startDiscordStandIn();
       try {
@@ -149,7 +160,7 @@ describe('what a host deploys', () => {
           DISCORD_API_URL: standIn.apiUrl,
           NODE_ENV: 'production',
         };
-        run = runBotProcess('local:src/main.ts', env, dir);
+        run = runBotProcess('local:dist/main.js', env, dir);
         await expect
           .poll(() => run!.output(), { timeout: 30_000, interval: 100 })
           .toContain('"msg":"Logged in as');

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** The repository root, where `npm start` runs. */
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** `--import tsx` as `npm start` does, by path: the process may run in a folder without node_modules. */
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** Where an entry point under src/ is compiled to (dist/ is built by test/support/build-dist.ts). */
+export const compiledEntry = (script: string) =>
+  join(ROOT, script.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js'));
 
 export interface BotProcess {
   child: ChildProcess;
@@ -18,16 +18,16 @@ export interface BotProcess {
 
 /**
  * A bot entry point as a host runs it: its own process, configured only through the environment
- * (no inherited DISCORD_* from the developer's shell). `script` is a file under src/ run with the
- * tsx loader, `npm:<script>` for `npm run <script>` from the repository root, or `local:<file>` for a
- * file of another copy of the bot in `cwd` (with its own node_modules).
+ * (no inherited DISCORD_* from the developer's shell). `script` is an entry point under src/, run compiled
+ * from dist/ as `npm start` does, `npm:<script>` for `npm run <script>` from the repository root, or
+ * `local:<file>` for a compiled file of another copy of the bot in `cwd` (its own node_modules and dist/).
  */
 export function runBotProcess(script: string, env: Record<string, string>, cwd: string, args: string[] = []) {
   const [command, argv, where] = script.startsWith('npm:')
     ? ['npm', ['run', '--silent', script.slice(4), ...(args.length ? ['--', ...args] : [])], ROOT]
     : script.startsWith('local:')
-      ? [process.execPath, ['--import', 'tsx', script.slice(6), ...args], cwd]
-      : [process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], cwd];
+      ? [process.execPath, ['--enable-source-maps', script.slice(6), ...args], cwd]
+      : [process.execPath, ['--enable-source-maps', compiledEntry(script), ...args], cwd];
   const child = spawn(command, argv, {
     cwd: where,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_OPTIONS: '', ...env },
