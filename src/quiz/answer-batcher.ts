@@ -55,19 +55,23 @@ export class AnswerBatcher {
   private decide(batch: Pending[]): void {
     const outcomes: Array<{ ok: true; result: SubmitResult } | { ok: false; error: unknown }> = [];
     try {
-      this.db.$client.transaction(() => {
-        for (const click of batch) {
-          try {
-            // Nested: each click is its own savepoint, so one failure does not undo the others.
-            outcomes.push({
-              ok: true,
-              result: submitAnswer(this.db, this.questionById, click.now, click.input),
-            });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      this.db.$client
+        .transaction(() => {
+          for (const click of batch) {
+            try {
+              // Nested: each click is its own savepoint, so one failure does not undo the others.
+              outcomes.push({
+                ok: true,
+                result: submitAnswer(this.db, this.questionById, click.now, click.input),
+              });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      })();
+          // IMMEDIATE: with shards another process writes too, and a deferred transaction that read first
+          // fails (SQLITE_BUSY / BUSY_SNAPSHOT) instead of waiting (test/quiz/answer-batcher-processes.test.ts).
+        })
+        .immediate();
     } catch (error) {
       // The commit itself failed: nothing of this batch is on disk.
       for (const click of batch) click.reject(error);
