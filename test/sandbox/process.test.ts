@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledEntry } from '../support/bot-process';
 
 /** `npm start` as someone who just cloned the repository runs it: no .env, no token. */
-const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 
 interface Run {
   child: ChildProcess;
@@ -15,7 +14,8 @@ interface Run {
 }
 
 function run(script: string, env: Record<string, string>, cwd: string): Run {
-  const child = spawn(tsx, [join(root, script)], {
+  // The compiled entry point, as `npm start` runs it (dist/ is built by test/support/build-dist.ts).
+  const child = spawn(process.execPath, [compiledEntry(script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
