@@ -141,12 +141,22 @@ describe('rebuildStandingsInSlices', () => {
     stepper.resume();
     await stepper.next();
     seedAnswer(temp.db, { userId: 'late', points: 50, answeredAt: Date.UTC(2026, 10, 29, 12) });
+    // One more answer at every later pause, through the comparison phase too, on both sides of the
+    // week edge the zone change moves.
+    let clicks = 0;
     for (;;) {
+      clicks += 1;
+      seedAnswer(temp.db, {
+        userId: `clicker${clicks % 3}`,
+        points: clicks,
+        answeredAt: Date.UTC(2026, 10, 30, clicks % 2 ? 1 : 4, 30),
+      });
       stepper.resume();
       const finished = await Promise.race([rebuild.then(() => true), stepper.next().then(() => false)]);
       if (finished) break;
     }
 
+    expect(clicks).toBeGreaterThan(5);
     const after = allStandings(temp.db);
     expect(after).toEqual(fromScratch(temp.db));
     const late = after.filter((r) => r.userId === 'late' && r.scope === '');
