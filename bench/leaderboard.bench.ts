@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodKeysAt } from '../src/answers/period-keys';
@@ -8,6 +9,8 @@ import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
+import { rebuildStandingsInSlices, yieldToEventLoop } from '../src/leaderboard/sliced-rebuild';
+import { recordAnswer } from '../src/answers/record-answer';
 import {
   DEFAULT_MIN_ANSWERS,
   memberPosition,
@@ -18,7 +21,8 @@ import {
 import { memberStats } from '../src/stats/member-stats';
 import { seededRandom } from '../src/deck/random';
 
-const ANSWERS = 1_000_000;
+/** LEADERBOARD_BENCH_ANSWERS overrides it for a quicker run. */
+const ANSWERS = Number(process.env.LEADERBOARD_BENCH_ANSWERS ?? 1_000_000);
 const MEMBERS = 10_000;
 const GUILD = 'bench-guild';
 const TIME_ZONE = 'America/Sao_Paulo';
@@ -31,7 +35,8 @@ const SCAN_BUDGET_MS = 15_000;
 
 /**
  * /leaderboard on a server with 1,000,000 answers from 10,000 members: the standings reads (top 10 plus
- * the caller's position) against a plain aggregate over the answer events.
+ * the caller's position) against a plain aggregate over the answer events; then a time-zone switch,
+ * the old synchronous rebuild (its whole call is one event-loop stall) against the sliced one.
  */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
@@ -157,10 +162,64 @@ export async function run(): Promise<void> {
       }),
     );
     console.log(`${'/stats of a busy member'.padEnd(36)}${fmt(stats.median)} / ${fmt(stats.p95)} ms`);
+
+    await benchZoneSwitch(db, rebuildMs);
   } finally {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * /config timezone on the same server, with members answering meanwhile (one answer every 5 ms through
+ * the click path): the longest event-loop stall and the total time of the sliced rebuild, its longest
+ * slice and its final switch, next to the synchronous rebuild's stall (the whole call).
+ */
+async function benchZoneSwitch(db: ReturnType<typeof openDatabase>, syncMs: number): Promise<void> {
+  const random = seededRandom('switch');
+  let clicks = 0;
+  const clicker = setInterval(() => {
+    clicks += 1;
+    recordAnswer(db, {
+      guildId: GUILD,
+      userId: `user-${Math.floor(random() * MEMBERS)}`,
+      questionId: `switch-q${clicks}`,
+      kind: 'round',
+      choice: [0],
+      correct: true,
+      responseMs: 4000,
+      points: 600,
+      domain: 1,
+      topic: 'topic-1-0',
+      answeredAt: NOW + clicks,
+    });
+  }, 5);
+  let longestSlice = 0;
+  let sliceStarted = performance.now();
+  const timedPause = async () => {
+    longestSlice = Math.max(longestSlice, performance.now() - sliceStarted);
+    await yieldToEventLoop();
+    sliceStarted = performance.now();
+  };
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const started = performance.now();
+  const result = await rebuildStandingsInSlices(db, GUILD, { timeZone: 'Europe/Lisbon', pause: timedPause });
+  const switchMs = performance.now() - sliceStarted;
+  const totalMs = performance.now() - started;
+  // One more timer tick, so the monitor sees the stall of the final switch too.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  delay.disable();
+  clearInterval(clicker);
+  console.log(
+    `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} week/month rows written, ` +
+      `${clicks} answers recorded during it)`,
+  );
+  console.log(`${'synchronous rebuildStandings'.padEnd(36)}longest stall ${fmt(syncMs)} ms (the whole call)`);
+  console.log(
+    `${`sliced, ${result.slices} slices`.padEnd(36)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
+      `total ${(totalMs / 1000).toFixed(1)} s; longest slice ${fmt(longestSlice)} ms, final switch ${fmt(switchMs)} ms`,
+  );
 }
 
 /** The first instant of the period with this key, in the bench's time zone. */
