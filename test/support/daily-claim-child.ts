@@ -14,19 +14,31 @@ while (Date.now() < Number(startAtArg)) await new Promise((resolve) => setTimeou
 
 const won: string[] = [];
 const errors: string[] = [];
+let busyRetries = 0;
 // Day after day, in the same order in every process, so they keep colliding on the same rows.
 for (let day = 0; day < Number(daysArg); day += 1) {
   const now = Number(firstDayArg) + day * 86_400_000;
   for (const guildId of guildIds) {
     for (const kind of ['service', 'question'] as DailyKind[]) {
-      try {
-        const claim = claimDailyPost(db, guildId, kind, now, () => `subject-${process.pid}`);
-        if (claim) won.push(`${guildId}/${kind}/${claim.post.localDate}`);
-      } catch (error) {
-        errors.push(String((error as { code?: string }).code ?? error));
+      // Saturated on purpose, SQLite's lock is not fair: a process can wait out busy_timeout (SQLITE_BUSY,
+      // nothing written). The bot's tick logs that and tries again a minute later; so does this, at once.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const claim = claimDailyPost(db, guildId, kind, now, () => `subject-${process.pid}`);
+          if (claim) won.push(`${guildId}/${kind}/${claim.post.localDate}`);
+          break;
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'SQLITE_BUSY' && attempt < 5) {
+            busyRetries += 1;
+            continue;
+          }
+          errors.push(String(code ?? error));
+          break;
+        }
       }
     }
   }
 }
 closeDatabase(db);
-process.stdout.write(`${JSON.stringify({ pid: process.pid, won, errors })}\n`);
+process.stdout.write(`${JSON.stringify({ pid: process.pid, won, errors, busyRetries })}\n`);
