@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { oncePerDb } from '../db/prepared';
+import { rebuildStoreOf } from './rebuild-store';
 import {
   rebuildStandingsInSlices,
   type SlicedRebuildOptions,
@@ -26,7 +27,7 @@ export class StandingsRebuilder {
       .catch(() => undefined) // the earlier change's caller hears about its own failure
       .then(() =>
         // Checked when its turn comes: an earlier switch in the queue may have changed the zone.
-        this.zoneOf(guildId) === timeZone
+        rebuildStoreOf(this.db).guildZone(guildId) === timeZone
           ? { rows: 0, answers: 0, slices: 0 }
           : rebuildStandingsInSlices(this.db, guildId, { ...options, timeZone }),
       );
@@ -37,12 +38,6 @@ export class StandingsRebuilder {
       })
       .catch(() => undefined);
     return next;
-  }
-
-  private zoneOf(guildId: string): string | undefined {
-    const row = this.db.$client.prepare('select timezone from guilds where id = ?').get(guildId) as
-      { timezone: string } | undefined;
-    return row?.timezone;
   }
 
   /** Resolves once every rebuild queued so far has finished (stopping the bot, tests). */

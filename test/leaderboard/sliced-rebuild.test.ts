@@ -190,6 +190,18 @@ describe('rebuildStandingsInSlices', () => {
     expect(before).toEqual(fromScratch(temp.db));
   });
 
+  it('of two rebuilds run side by side outside the queue, the one switching second fails and changes nothing', async () => {
+    seedMixed(temp.db, 200);
+    const first = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'America/Sao_Paulo', sliceIds: 15 });
+    const second = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'Asia/Tokyo', sliceIds: 40 });
+    const [a, b] = await Promise.allSettled([first, second]);
+    expect(a.status).toBe('rejected');
+    expect(b.status).toBe('fulfilled');
+    expect(String((a as PromiseRejectedResult).reason)).toContain('changed during the rebuild');
+    expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
+    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+  });
+
   it('rejects an unknown server without touching anything', async () => {
     await expect(rebuildStandingsInSlices(temp.db, 'nobody', { timeZone: 'UTC' })).rejects.toThrow(
       'unknown guild nobody',
