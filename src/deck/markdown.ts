@@ -1,13 +1,26 @@
+import { createRequire } from 'node:module';
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type * as RemarkGfm from 'remark-gfm';
+import type * as RemarkParse from 'remark-parse';
+import type * as Unified from 'unified';
 import { tidy } from './text';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * unified and remark load on the first parse, not at start-up: a bot that starts from a cached deck
+ * (cache.ts) never parses markdown, and loading them is ~100 ms of its start. require() of these ES
+ * modules is synchronous on Node >= 20.19, so parseMarkdown stays synchronous.
+ */
+function createProcessor() {
+  const require = createRequire(import.meta.url);
+  const { unified } = require('unified') as typeof Unified;
+  const remarkParse = (require('remark-parse') as typeof RemarkParse).default;
+  const remarkGfm = (require('remark-gfm') as typeof RemarkGfm).default;
+  return unified().use(remarkParse).use(remarkGfm);
+}
+let processor: ReturnType<typeof createProcessor> | undefined;
 
 export function parseMarkdown(markdown: string): Root {
-  return processor.parse(markdown);
+  return (processor ??= createProcessor()).parse(markdown);
 }
 
 /** Plain text of a node (emphasis and code flattened). */
