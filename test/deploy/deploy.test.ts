@@ -55,6 +55,9 @@ describe('what a host deploys', () => {
     expect(devOnly).toEqual([]);
     // The entry points run compiled; the build (esbuild) runs on the host, so it is a runtime dependency.
     expect(pkg.dependencies).toHaveProperty('esbuild');
+    // tsx only runs the dev tools (npm run deck, bench): nothing a host runs needs it.
+    expect(pkg.dependencies).not.toHaveProperty('tsx');
+    expect(pkg.devDependencies).toHaveProperty('tsx');
     expect(pkg.scripts.build).toBe('node scripts/build.mjs');
     expect(pkg.scripts.start).toBe('exec node --enable-source-maps dist/main.js');
     for (const script of ['start', 'register', 'backup', 'sandbox'])
@@ -147,6 +150,7 @@ describe('what a host deploys', () => {
       });
       expect(existsSync(join(dir, 'node_modules/vitest'))).toBe(false);
       expect(existsSync(join(dir, 'node_modules/pino-pretty'))).toBe(false);
+      expect(existsSync(join(dir, 'node_modules/tsx'))).toBe(false);
       // What the host runs before starting: the build, with the runtime dependencies only.
       execFileSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: 'pipe' });
       expect(existsSync(join(dir, 'dist/main.js'))).toBe(true);
