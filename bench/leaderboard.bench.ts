@@ -223,7 +223,7 @@ async function benchZoneSwitch(
   delay.disable();
   clearInterval(clicker);
   console.log(
-    `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} week/month rows written, ` +
+    `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} new-zone week/month rows written, ` +
       `${clicks} answers recorded during it)`,
   );
   console.log(

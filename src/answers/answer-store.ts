@@ -12,6 +12,8 @@ export interface StandingsAnswer extends Pick<
   'guildId' | 'userId' | 'points' | 'correct' | 'lastAnsweredAt'
 > {
   periodKeys: Record<'week' | 'month', string>;
+  /** The server's time zone the period keys are in: the week and month rows' `zone`. */
+  timeZone: string;
   /** Everything (''), the exam domain, the topic: see scopesOf in record-answer.ts. */
   scopes: readonly [string, string, string];
 }
@@ -51,17 +53,18 @@ export function createAnswerStore(db: Db) {
   // Inside a transaction (every caller that counts on the leaderboard) it measured as fast as 9 raw
   // statements, where 9 drizzle ones were slower; on its own commit it is slower (bench/submit.bench.ts).
   const periods = [
-    ['week', p('weekKey')],
-    ['month', p('monthKey')],
-    ['all', 'all'],
+    ['week', p('weekKey'), p('timeZone')],
+    ['month', p('monthKey'), p('timeZone')],
+    ['all', 'all', ''],
   ] as const;
   const scopes = [p('everythingScope'), p('domainScope'), p('topicScope')];
   const addToStandings = db
     .insert(standings)
     .values(
-      periods.flatMap(([periodKind, periodKey]) =>
+      periods.flatMap(([periodKind, periodKey, zone]) =>
         scopes.map((scope) => ({
           guildId: p('guildId'),
+          zone,
           periodKind,
           periodKey,
           scope,
@@ -76,6 +79,7 @@ export function createAnswerStore(db: Db) {
     .onConflictDoUpdate({
       target: [
         standings.guildId,
+        standings.zone,
         standings.periodKind,
         standings.periodKey,
         standings.scope,
@@ -114,6 +118,7 @@ export function createAnswerStore(db: Db) {
         lastAnsweredAt: answer.lastAnsweredAt,
         weekKey: answer.periodKeys.week,
         monthKey: answer.periodKeys.month,
+        timeZone: answer.timeZone,
         everythingScope,
         domainScope,
         topicScope,

@@ -63,6 +63,7 @@ export function recordAnswer(
       correct: input.correct ? 1 : 0,
       lastAnsweredAt: input.answeredAt,
       periodKeys: periodKeysAt(input.answeredAt, timeZone),
+      timeZone,
       scopes: scopesOf(input.domain, input.topic),
     });
     return { recorded: true, answerId };

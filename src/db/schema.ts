@@ -156,11 +156,15 @@ export type PeriodKind = (typeof periodKinds)[number];
  * Standings kept in the same transaction as each answer, so a leaderboard is an index range read.
  * scope: '' (everything), 'd:<domain>' or 't:<topic>'. periodKey: '2026-W48', '2026-11' or 'all', in the
  * server's time zone at the time of the answer. Always rebuildable from `answers`.
+ * zone: the IANA zone a week or month row's period is in ('' for all time); readers and the click path
+ * use the server's current zone, so a time-zone switch builds the new zone's rows beside the old ones
+ * (src/leaderboard/sliced-rebuild.ts) and switches by changing `guilds.timezone` alone.
  */
 export const standings = sqliteTable(
   'standings',
   {
     guildId: text('guild_id').notNull(),
+    zone: text('zone').notNull().default(''),
     periodKind: text('period_kind', { enum: periodKinds }).notNull(),
     periodKey: text('period_key').notNull(),
     scope: text('scope').notNull(),
@@ -171,13 +175,14 @@ export const standings = sqliteTable(
     lastAnsweredAt: integer('last_answered_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.guildId, t.periodKind, t.periodKey, t.scope, t.userId] }),
-    index('standings_by_points').on(t.guildId, t.periodKind, t.periodKey, t.scope, t.points),
+    primaryKey({ columns: [t.guildId, t.zone, t.periodKind, t.periodKey, t.scope, t.userId] }),
+    index('standings_by_points').on(t.guildId, t.zone, t.periodKind, t.periodKey, t.scope, t.points),
     // Accuracy leaderboards walk this instead of sorting a whole period; `answered` lets the minimum
     // answers filter and the caller's rank count run from the index alone. The expression must match
     // the one in src/leaderboard/standings-queries.ts character for character.
     index('standings_by_accuracy').on(
       t.guildId,
+      t.zone,
       t.periodKind,
       t.periodKey,
       t.scope,

@@ -9,6 +9,7 @@ const SCOPE_EXPRESSIONS = ["''", "'d:' || a.domain", "'t:' || a.topic"] as const
  * time zone changes (answers move between weeks and months) or to repair derived data. Gives exactly the
  * rows `recordAnswer` builds one answer at a time, because answers are bucketed into the same local
  * periods (`periodRuns` walks the zone quarter hour by quarter hour) and summed the same way.
+ * Week and month rows of other zones (left by a switch that did not finish) go too.
  * Returns the number of standings rows written.
  */
 export function rebuildStandings(db: Db, guildId: string): number {
@@ -37,16 +38,16 @@ export function rebuildStandings(db: Db, guildId: string): number {
     for (const scope of SCOPE_EXPRESSIONS) {
       written += sqlite
         .prepare(
-          `insert into standings (guild_id, period_kind, period_key, scope, user_id,
+          `insert into standings (guild_id, zone, period_kind, period_key, scope, user_id,
                                   points, answered, correct, last_answered_at)
-           select a.guild_id, p.kind, p.key, ${scope}, a.user_id,
+           select a.guild_id, case when p.kind = 'all' then '' else ? end, p.kind, p.key, ${scope}, a.user_id,
                   sum(a.points), count(*), sum(a.correct), max(a.answered_at)
            from temp.rebuild_periods p
            join answers a on a.guild_id = ? and a.answered_at >= p.start_ms and a.answered_at < p.end_ms
                             and a.kind not in ('practice', 'mock') -- see countsOnLeaderboard
            group by p.kind, p.key, ${scope}, a.user_id`,
         )
-        .run(guildId).changes;
+        .run(guild.timezone, guildId).changes;
     }
     sqlite.exec('delete from temp.rebuild_periods');
     return written;

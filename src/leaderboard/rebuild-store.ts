@@ -1,10 +1,10 @@
-import { and, eq, gt, lte, notInArray, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, gt, lt, lte, gte, notInArray, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { oncePerDb } from '../db/prepared';
 import { answers, guilds, standings } from '../db/schema';
 
-/** One week or month standings row of a server, as the rebuild sums and compares it. */
-export type StandingTotal = Omit<typeof standings.$inferSelect, 'guildId'> & {
+/** One week or month standings row of a server in one zone, as the rebuild sums and writes it. */
+export type StandingTotal = Omit<typeof standings.$inferSelect, 'guildId' | 'zone'> & {
   periodKind: 'week' | 'month';
 };
 /** What the rebuild reads of an answer. */
@@ -12,11 +12,19 @@ export type RebuildAnswer = Pick<
   typeof answers.$inferSelect,
   'id' | 'userId' | 'points' | 'correct' | 'domain' | 'topic' | 'answeredAt'
 >;
-/** A standings row's key within a server: period kind, period key, scope, member. */
-export type StandingKey = Pick<StandingTotal, 'periodKind' | 'periodKey' | 'scope' | 'userId'>;
 
 const p = sql.placeholder;
 const excluded = (column: AnyColumn) => sql.raw(`excluded."${column.name}"`);
+const countsOnLeaderboard = notInArray(answers.kind, ['practice', 'mock']); // see countsOnLeaderboard
+const answerColumns = {
+  id: answers.id,
+  userId: answers.userId,
+  points: answers.points,
+  correct: answers.correct,
+  domain: answers.domain,
+  topic: answers.topic,
+  answeredAt: answers.answeredAt,
+};
 
 /** SQL of the sliced time-zone rebuild (sliced-rebuild.ts), prepared once per Db. */
 export function createRebuildStore(db: Db) {
@@ -24,24 +32,44 @@ export function createRebuildStore(db: Db) {
     .select({ id: sql<number | null>`max(${answers.id})` })
     .from(answers)
     .prepare();
+  // Two statements: SQLite answers a lone min() or max() from the index edge, both at once by a scan.
+  const firstAnswerAt = db
+    .select({ at: sql<number | null>`min(${answers.answeredAt})` })
+    .from(answers)
+    .where(eq(answers.guildId, p('guildId')))
+    .prepare();
+  const lastAnswerAt = db
+    .select({ at: sql<number | null>`max(${answers.answeredAt})` })
+    .from(answers)
+    .where(eq(answers.guildId, p('guildId')))
+    .prepare();
+  // Keyset pages over answers_guild_time (guild, answered_at, then rowid): each page is one range seek.
+  const answersInSpan = db
+    .select(answerColumns)
+    .from(answers)
+    .where(
+      and(
+        eq(answers.guildId, p('guildId')),
+        gte(answers.answeredAt, p('startMs')),
+        lt(answers.answeredAt, p('endMs')),
+        sql`(${answers.answeredAt}, ${answers.id}) > (${p('afterAt')}, ${p('afterId')})`,
+        lte(answers.id, p('maxId')),
+        countsOnLeaderboard,
+      ),
+    )
+    .orderBy(answers.answeredAt, answers.id)
+    .limit(p('limit'))
+    .prepare();
   // `+guild_id` keeps the plan on the rowid range: the guild's time index would read the whole guild.
-  const answersInRange = db
-    .select({
-      id: answers.id,
-      userId: answers.userId,
-      points: answers.points,
-      correct: answers.correct,
-      domain: answers.domain,
-      topic: answers.topic,
-      answeredAt: answers.answeredAt,
-    })
+  const answersInIdRange = db
+    .select(answerColumns)
     .from(answers)
     .where(
       and(
         gt(answers.id, p('afterId')),
         lte(answers.id, p('toId')),
         sql`+${answers.guildId} = ${p('guildId')}`,
-        notInArray(answers.kind, ['practice', 'mock']), // see countsOnLeaderboard
+        countsOnLeaderboard,
       ),
     )
     .orderBy(answers.id)
@@ -51,69 +79,47 @@ export function createRebuildStore(db: Db) {
     .from(guilds)
     .where(eq(guilds.id, p('guildId')))
     .prepare();
-  const totalColumns = {
-    periodKind: standings.periodKind,
-    periodKey: standings.periodKey,
-    scope: standings.scope,
-    userId: standings.userId,
-    points: standings.points,
-    answered: standings.answered,
-    correct: standings.correct,
-    lastAnsweredAt: standings.lastAnsweredAt,
+  const rowValues = {
+    guildId: p('guildId'),
+    zone: p('zone'),
+    periodKind: p('periodKind'),
+    periodKey: p('periodKey'),
+    scope: p('scope'),
+    userId: p('userId'),
+    points: p('points'),
+    answered: p('answered'),
+    correct: p('correct'),
+    lastAnsweredAt: p('lastAnsweredAt'),
   };
-  const isRow = and(
-    eq(standings.guildId, p('guildId')),
-    eq(standings.periodKind, p('periodKind')),
-    eq(standings.periodKey, p('periodKey')),
-    eq(standings.scope, p('scope')),
-    eq(standings.userId, p('userId')),
-  );
-  // Keyset pages of one period kind: each page is a range seek on the primary key (an IN list of kinds
-  // with a 4-column row value is not, and every page then scanned the server's rows from the start).
-  const storedAfter = db
-    .select(totalColumns)
-    .from(standings)
-    .where(
-      and(
-        eq(standings.guildId, p('guildId')),
-        eq(standings.periodKind, p('periodKind')),
-        sql`(${standings.periodKey}, ${standings.scope}, ${standings.userId})
-            > (${p('periodKey')}, ${p('scope')}, ${p('userId')})`,
-      ),
-    )
-    .orderBy(standings.periodKey, standings.scope, standings.userId)
-    .limit(p('limit'))
-    .prepare();
-  const storedRow = db.select(totalColumns).from(standings).where(isRow).prepare();
-  const removeRow = db.delete(standings).where(isRow).prepare();
-  const writeRow = db
+  const insertRow = db.insert(standings).values(rowValues).prepare();
+  // As the click path adds an answer, for the answers recorded while the new zone's rows were written.
+  const addToRow = db
     .insert(standings)
-    .values({
-      guildId: p('guildId'),
-      periodKind: p('periodKind'),
-      periodKey: p('periodKey'),
-      scope: p('scope'),
-      userId: p('userId'),
-      points: p('points'),
-      answered: p('answered'),
-      correct: p('correct'),
-      lastAnsweredAt: p('lastAnsweredAt'),
-    })
+    .values(rowValues)
     .onConflictDoUpdate({
       target: [
         standings.guildId,
+        standings.zone,
         standings.periodKind,
         standings.periodKey,
         standings.scope,
         standings.userId,
       ],
       set: {
-        points: excluded(standings.points),
-        answered: excluded(standings.answered),
-        correct: excluded(standings.correct),
-        lastAnsweredAt: excluded(standings.lastAnsweredAt),
+        points: sql`${standings.points} + ${excluded(standings.points)}`,
+        answered: sql`${standings.answered} + ${excluded(standings.answered)}`,
+        correct: sql`${standings.correct} + ${excluded(standings.correct)}`,
+        lastAnsweredAt: sql`max(${standings.lastAnsweredAt}, ${excluded(standings.lastAnsweredAt)})`,
       },
     })
+    .prepare();
+  const deleteZoneRows = db
+    .delete(standings)
+    .where(
+      sql`rowid in (select rowid from ${standings}
+                    where ${standings.guildId} = ${p('guildId')} and ${standings.zone} = ${p('zone')}
+                    limit ${p('limit')})`,
+    )
     .prepare();
   const storeZone = db
     .update(guilds)
@@ -124,20 +130,36 @@ export function createRebuildStore(db: Db) {
   return {
     /** Ids only grow and writes are serialised, so every answer up to the highest id is committed. */
     maxAnswerId: (): number => maxAnswerId.get()?.id ?? 0,
-    /** The server's answers that count on the leaderboard with ids in (afterId, toId], by id. */
-    answersInRange: (guildId: string, afterId: number, toId: number): RebuildAnswer[] =>
-      answersInRange.all({ guildId, afterId, toId }),
-    guildZone: (guildId: string): string | undefined => guildZone.get({ guildId })?.timezone,
-    /** Up to `limit` of the server's rows of `after.periodKind` after `after`, in primary-key order. */
-    storedAfter: (guildId: string, after: StandingKey, limit: number) =>
-      storedAfter.all({ guildId, ...after, limit }) as StandingTotal[],
-    storedRow: (guildId: string, key: StandingKey) =>
-      storedRow.get({ guildId, ...key }) as StandingTotal | undefined,
-    removeRow: (guildId: string, key: StandingKey): void => {
-      removeRow.run({ guildId, ...key });
+    /** The first and last answer times of the server (every kind: a span that surely covers them). */
+    answerSpan: (guildId: string): { first: number; last: number } | null => {
+      const first = firstAnswerAt.get({ guildId })?.at ?? null;
+      const last = lastAnswerAt.get({ guildId })?.at ?? null;
+      return first === null || last === null ? null : { first, last };
     },
-    writeRow: (guildId: string, total: StandingTotal): void => {
-      writeRow.run({ guildId, ...total });
+    /**
+     * Up to `limit` of the server's answers that count on the leaderboard with ids up to `maxId`, answered
+     * in [startMs, endMs), after (afterAt, afterId) in (answered_at, id) order.
+     */
+    answersInSpan: (
+      guildId: string,
+      span: { startMs: number; endMs: number; maxId: number },
+      after: { afterAt: number; afterId: number },
+      limit: number,
+    ): RebuildAnswer[] => answersInSpan.all({ guildId, ...span, ...after, limit }),
+    /** The server's answers that count on the leaderboard with ids in (afterId, toId], by id. */
+    answersInIdRange: (guildId: string, afterId: number, toId: number): RebuildAnswer[] =>
+      answersInIdRange.all({ guildId, afterId, toId }),
+    guildZone: (guildId: string): string | undefined => guildZone.get({ guildId })?.timezone,
+    insertRow: (guildId: string, zone: string, total: StandingTotal): void => {
+      insertRow.run({ guildId, zone, ...total });
+    },
+    addToRow: (guildId: string, zone: string, total: StandingTotal): void => {
+      addToRow.run({ guildId, zone, ...total });
+    },
+    /** Deletes up to `limit` of the server's rows in `zone` (never '', the all-time rows); returns how many. */
+    deleteZoneRows: (guildId: string, zone: string, limit: number): number => {
+      if (zone === '') throw new Error('the all-time standings belong to no zone switch');
+      return deleteZoneRows.run({ guildId, zone, limit }).changes;
     },
     /** Bumps settingsVersion too, so the daily scheduler sees the new zone. */
     storeZone: (guildId: string, timezone: string): void => {

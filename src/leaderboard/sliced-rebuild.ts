@@ -1,17 +1,23 @@
 import { periodKeysAt } from '../answers/period-keys';
 import { scopesOf } from '../answers/record-answer';
 import type { Db } from '../db/database';
-import { rebuildStoreOf, type RebuildAnswer, type StandingKey, type StandingTotal } from './rebuild-store';
+import { periodRuns, type PeriodRun } from './period-runs';
+import { rebuildStoreOf, type RebuildAnswer, type RebuildStore, type StandingTotal } from './rebuild-store';
 
-/** Answer ids read per slice: one slice is one short read (see bench/leaderboard.bench.ts). */
-export const DEFAULT_SLICE_IDS = 4000;
 /**
- * A slice also ends after this long, whatever its size: the first slices work out the period keys of
- * each quarter hour they meet (Intl, slow) and a busy host runs slower than the bench.
+ * Work per slice: answers read per page, rows written per transaction, answer ids caught up per
+ * transaction (6 row writes each). The switch itself folds in at most a quarter of it.
  */
-export const DEFAULT_SLICE_BUDGET_MS = 20;
-/** Stored rows compared per slice. */
-const STORED_ROWS_PER_SLICE = 5000;
+export const DEFAULT_SLICE_SIZE = 1000;
+/**
+ * A slice also ends after this long, whatever its size: a busy host runs slower than the bench, and
+ * the first pages work out the period keys of each quarter hour they meet (Intl, slow).
+ */
+export const DEFAULT_SLICE_BUDGET_MS = 15;
+/** Totals held in memory before they are written out, so a long period does not grow one huge map. */
+const MAX_TOTALS = 50_000;
+/** Span of time whose period runs are worked out per slice. */
+const RUN_CHUNK_MS = 7 * 86_400_000;
 
 /** Lets the event loop run between slices; tests pass their own to look at the database mid-rebuild. */
 export type Pause = () => Promise<void>;
@@ -20,32 +26,37 @@ export const yieldToEventLoop: Pause = () => new Promise((resolve) => setImmedia
 export interface SlicedRebuildOptions {
   /** The zone the new standings are bucketed in; stored as the guild's zone when they are switched in. */
   timeZone: string;
-  sliceIds?: number;
+  sliceSize?: number;
   sliceBudgetMs?: number;
   pause?: Pause;
 }
 
 export interface SlicedRebuildResult {
-  /** Week and month standings rows the switch deleted, changed or added. */
+  /** Week and month rows written in the new zone (a row written in two slices counts twice). */
   rows: number;
-  /** Answers counted, the ones folded in by the switch included. */
+  /** Answers counted into the new zone's rows, the ones folded in by the switch included. */
   answers: number;
   slices: number;
 }
 
-/** Offsets change on whole quarter hours in every zone (see period-runs.ts): the keys are cached per one. */
+/** Offsets change on whole quarter hours in every zone (see period-runs.ts): keys are cached per one. */
 const QUARTER_HOUR_MS = 15 * 60_000;
 
 /**
- * Rebuilds one server's week and month standings in another time zone without holding the event loop:
- * answers are read in slices of ids (each slice a short synchronous read), the new totals are summed
- * in memory where no leaderboard reads them, then compared with the stored rows (in slices too), and
- * one write transaction at the end folds in the answers recorded meanwhile (ids above the last slice),
- * writes the rows that differ and stores the zone. Until then the click path keeps counting new answers
- * into the old standings, so the leaderboard is right throughout. All-time rows do not depend on the
- * zone and the click path keeps them current, so they are left alone. A failure before the switch
- * leaves the old standings and zone untouched, and so does finding at the switch that the zone is no
- * longer the one the rebuild started from (a rebuild that did not go through StandingsRebuilder's queue).
+ * Switches one server to another time zone without holding the event loop. Standings rows carry the
+ * zone their week or month is in, and readers and the click path use the server's current zone, so the
+ * new zone's week and month rows are built beside the old ones, invisible, in short slices:
+ *  1. rows left in the new zone by an earlier switch are cleared;
+ *  2. the answers up to a snapshot id are summed period by period (runs of the new zone) and written;
+ *  3. answers recorded since (the click path counts them in the old zone meanwhile) are added by id,
+ *     slice by slice, until few are left;
+ *  4. one short IMMEDIATE transaction adds those last ones and stores the zone: from that commit every
+ *     reader and the click path use the new rows; each answer is counted once, in its id's slice;
+ *  5. the old zone's rows, now unread, are deleted in slices.
+ * All-time rows do not depend on the zone and are left alone. A failure before the switch leaves the
+ * old zone and its standings as they were (the half-built rows are removed, and in any case unread).
+ * Two switches of one server must not run at once (StandingsRebuilder queues them); one that finds at
+ * its switch that the zone changed under it fails without switching.
  */
 export async function rebuildStandingsInSlices(
   db: Db,
@@ -55,176 +66,174 @@ export async function rebuildStandingsInSlices(
   const store = rebuildStoreOf(db);
   const {
     timeZone,
-    sliceIds = DEFAULT_SLICE_IDS,
+    sliceSize = DEFAULT_SLICE_SIZE,
     sliceBudgetMs = DEFAULT_SLICE_BUDGET_MS,
     pause = yieldToEventLoop,
   } = options;
   const oldZone = store.guildZone(guildId);
   if (oldZone === undefined) throw new Error(`cannot rebuild standings of unknown guild ${guildId}`);
+  if (oldZone === timeZone) return { rows: 0, answers: 0, slices: 0 };
 
-  const totals = new Map<string, StandingTotal>();
-  const keysByQuarter = new Map<string, Record<'week' | 'month', string>>();
-  let counted = 0;
-  let slices = 0;
-  const keysAt = (instantMs: number, zone: string): Record<'week' | 'month', string> => {
-    const cacheKey = `${zone}\u0000${Math.floor(instantMs / QUARTER_HOUR_MS)}`;
-    let keys = keysByQuarter.get(cacheKey);
+  const result: SlicedRebuildResult = { rows: 0, answers: 0, slices: 0 };
+  const slice = async (): Promise<void> => {
+    result.slices += 1;
+    await pause();
+  };
+  const overBudget = (started: number) => performance.now() - started > sliceBudgetMs;
+  const keysByQuarter = new Map<number, Record<'week' | 'month', string>>();
+  const keysAt = (instantMs: number): Record<'week' | 'month', string> => {
+    const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
+    let keys = keysByQuarter.get(quarter);
     if (!keys) {
-      keys = periodKeysAt(instantMs, zone);
-      keysByQuarter.set(cacheKey, keys);
+      keys = periodKeysAt(instantMs, timeZone);
+      keysByQuarter.set(quarter, keys);
     }
     return keys;
   };
-  /**
-   * Rows the click path or the new totals changed after the stored rows were compared: the switch looks
-   * at these again. Null until the comparison starts.
-   */
-  let touched: Set<string> | null = null;
 
-  const add = (answer: RebuildAnswer): void => {
-    const keys = keysAt(answer.answeredAt, timeZone);
-    // Counted by the click path in the old zone's rows: those changed after they may have been compared.
-    const oldKeys = touched ? keysAt(answer.answeredAt, oldZone) : null;
-    const correct = answer.correct ? 1 : 0;
-    for (const periodKind of ['week', 'month'] as const) {
-      for (const scope of scopesOf(answer.domain, answer.topic)) {
-        const key = { periodKind, periodKey: keys[periodKind], scope, userId: answer.userId };
-        const id = rowId(key);
-        if (touched && oldKeys) {
-          touched.add(id);
-          touched.add(rowId({ ...key, periodKey: oldKeys[periodKind] }));
+  try {
+    // 1. Rows of the new zone left by a switch away from it, or by one that failed: not read, not current.
+    await clearZone(store, guildId, timeZone, sliceSize, slice);
+
+    // 2. Everything up to the snapshot id, period by period.
+    const snapshotId = store.maxAnswerId();
+    const span = store.answerSpan(guildId);
+    const runs: PeriodRun[] = [];
+    // Chunks start on quarter hours (RUN_CHUNK_MS is whole ones), so no quarter hour falls in two.
+    const firstQuarter = span ? Math.floor(span.first / QUARTER_HOUR_MS) * QUARTER_HOUR_MS : 0;
+    for (let from = firstQuarter; span && from <= span.last; from += RUN_CHUNK_MS) {
+      runs.push(...periodRuns(from, Math.min(from + RUN_CHUNK_MS - 1, span.last), timeZone));
+      await slice();
+    }
+    for (const run of runs) {
+      const totals = new Map<string, StandingTotal>();
+      let after = { afterAt: run.startMs - 1, afterId: 0 };
+      for (let more = true; more;) {
+        const started = performance.now();
+        const page = store.answersInSpan(guildId, { ...run, maxId: snapshotId }, after, sliceSize);
+        more = page.length === sliceSize;
+        for (const answer of page) {
+          addTo(totals, run.kind, run.key, answer);
+          result.answers += run.kind === 'week' ? 1 : 0; // each answer is in one week run
+          after = { afterAt: answer.answeredAt, afterId: answer.id };
+          if (overBudget(started)) {
+            more = true;
+            break;
+          }
         }
-        const total = totals.get(id);
-        if (total) {
-          total.points += answer.points;
-          total.answered += 1;
-          total.correct += correct;
-          total.lastAnsweredAt = Math.max(total.lastAnsweredAt, answer.answeredAt);
-        } else {
-          totals.set(id, {
-            ...key,
-            points: answer.points,
-            answered: 1,
-            correct,
-            lastAnsweredAt: answer.answeredAt,
-          });
-        }
+        await slice();
+        if (totals.size >= MAX_TOTALS || !more) await writeOut(totals);
       }
     }
-    counted += 1;
-  };
-  /** Counts answers in (afterId, toId], stopping early after `budgetMs`; returns the last id it reached. */
-  const readSlice = (afterId: number, toId: number, budgetMs = Infinity): number => {
-    const started = performance.now();
-    for (const answer of store.answersInRange(guildId, afterId, toId)) {
-      add(answer);
-      if (performance.now() - started > budgetMs) return answer.id;
-    }
-    return toId;
-  };
-  let done = 0;
-  /** Catches up slice by slice until what is left is small; members keep answering meanwhile. */
-  const catchUp = async (): Promise<void> => {
+
+    // 3. Answers recorded since the snapshot, by id, until what is left is small.
+    let done = snapshotId;
+    const switchIds = Math.max(1, Math.floor(sliceSize / 4));
+    const addAnswers = (toId: number, budget: boolean): number => {
+      const started = performance.now();
+      for (const answer of store.answersInIdRange(guildId, done, toId)) {
+        const keys = keysAt(answer.answeredAt);
+        for (const periodKind of ['week', 'month'] as const) {
+          const totals = new Map<string, StandingTotal>();
+          addTo(totals, periodKind, keys[periodKind], answer);
+          for (const total of totals.values()) store.addToRow(guildId, timeZone, total);
+          result.rows += totals.size;
+        }
+        result.answers += 1;
+        if (budget && overBudget(started)) return answer.id;
+      }
+      return toId;
+    };
     for (;;) {
       const latest = store.maxAnswerId();
-      if (latest - done <= sliceIds) return;
-      done = readSlice(done, Math.min(latest, done + sliceIds), sliceBudgetMs);
-      slices += 1;
-      await pause();
+      if (latest - done <= switchIds) break;
+      done = db.transaction(() => addAnswers(Math.min(latest, done + sliceSize), true));
+      await slice();
     }
-  };
 
-  // 1. The new totals, in slices of answer ids.
-  await catchUp();
-
-  // 2. What the switch must write: most rows come out the same in the new zone (only answers near a
-  // week or month edge move), so the stored rows are compared with the totals, in slices too.
-  touched = new Set<string>();
-  /** Row id → what the switch does with it; rows neither here nor in `touched` stay as they are. */
-  const actions = new Map<string, 'delete' | 'write'>();
-  const seen = new Set<string>();
-  const decide = (id: string, stored: StandingTotal | undefined): void => {
-    const total = totals.get(id);
-    if (!stored) {
-      if (total) actions.set(id, 'write');
-    } else if (!total) actions.set(id, 'delete');
-    else if (!sameTotals(stored, total)) actions.set(id, 'write');
-  };
-  // One kind at a time, so each slice is a range seek on the primary key.
-  for (const periodKind of ['week', 'month'] as const) {
-    let after: StandingKey = { periodKind, periodKey: '', scope: '', userId: '' };
-    for (let more = true; more;) {
-      const started = performance.now();
-      const rows = store.storedAfter(guildId, after, STORED_ROWS_PER_SLICE);
-      more = rows.length === STORED_ROWS_PER_SLICE;
-      for (const row of rows) {
-        const id = rowId(row);
-        seen.add(id);
-        decide(id, row);
-        after = row;
-        if (performance.now() - started > sliceBudgetMs) {
-          more = true;
-          break;
+    // 4. The switch. IMMEDIATE takes the write lock first: no answer lands between the last read and it.
+    db.transaction(
+      () => {
+        if (store.guildZone(guildId) !== oldZone) {
+          throw new Error(`the time zone of guild ${guildId} changed during the rebuild; nothing switched`);
         }
-      }
-      slices += 1;
-      await pause();
+        addAnswers(store.maxAnswerId(), false);
+        // The zone goes with its rows, so readers and the click path move to them in this commit.
+        store.storeZone(guildId, timeZone);
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    // Not switched: the half-built rows go (unless some other switch made that zone current).
+    if (store.guildZone(guildId) !== timeZone) {
+      await clearZone(store, guildId, timeZone, sliceSize, yieldToEventLoop).catch(() => undefined);
+    }
+    throw error;
+  }
+
+  // 5. The old zone's rows are read by nobody now.
+  await clearZone(store, guildId, oldZone, sliceSize, slice);
+  return result;
+
+  /** Writes held totals into the new zone's rows, in slices, and empties the map. */
+  async function writeOut(totals: Map<string, StandingTotal>): Promise<void> {
+    const pending = [...totals.values()];
+    totals.clear();
+    for (let next = 0; next < pending.length;) {
+      next = db.transaction(() => {
+        const started = performance.now();
+        let index = next;
+        for (const end = Math.min(pending.length, next + sliceSize); index < end;) {
+          store.addToRow(guildId, timeZone, pending[index]!);
+          index += 1;
+          if (overBudget(started)) break;
+        }
+        return index;
+      });
+      await slice();
+    }
+    result.rows += pending.length;
+  }
+}
+
+/** Adds one answer to its 3 rows (one per scope) of one period. */
+function addTo(
+  totals: Map<string, StandingTotal>,
+  periodKind: 'week' | 'month',
+  periodKey: string,
+  answer: RebuildAnswer,
+) {
+  const correct = answer.correct ? 1 : 0;
+  for (const scope of scopesOf(answer.domain, answer.topic)) {
+    const id = `${periodKey}\u0000${scope}\u0000${answer.userId}`;
+    const total = totals.get(id);
+    if (total) {
+      total.points += answer.points;
+      total.answered += 1;
+      total.correct += correct;
+      total.lastAnsweredAt = Math.max(total.lastAnsweredAt, answer.answeredAt);
+    } else {
+      totals.set(id, {
+        periodKind,
+        periodKey,
+        scope,
+        userId: answer.userId,
+        points: answer.points,
+        answered: 1,
+        correct,
+        lastAnsweredAt: answer.answeredAt,
+      });
     }
   }
-  // New rows: totals no stored row matched (totals added from here on are in `touched`).
-  const ids = [...totals.keys()];
-  for (let i = 0; i < ids.length; i += STORED_ROWS_PER_SLICE * 4) {
-    for (const id of ids.slice(i, i + STORED_ROWS_PER_SLICE * 4)) if (!seen.has(id)) actions.set(id, 'write');
-    slices += 1;
-    await pause();
-  }
-  await catchUp();
-
-  // 3. The switch: the last answers, the rows touched since the comparison, the zone — one short write.
-  // IMMEDIATE takes the write lock first: no other process can add an answer between the read and the swap.
-  const rows = db.transaction(
-    (): number => {
-      // Another process switched this server meanwhile: these totals sit on standings it rewrote.
-      if (store.guildZone(guildId) !== oldZone) {
-        throw new Error(`the time zone of guild ${guildId} changed during the rebuild; nothing switched`);
-      }
-      readSlice(done, store.maxAnswerId());
-      for (const id of touched!) {
-        actions.delete(id);
-        decide(id, store.storedRow(guildId, keyOf(id)));
-      }
-      for (const [id, action] of actions) {
-        if (action === 'delete') store.removeRow(guildId, keyOf(id));
-        else store.writeRow(guildId, totals.get(id)!);
-      }
-      // The zone goes with its standings, so the click path buckets new answers the way the rows are.
-      store.storeZone(guildId, timeZone);
-      return actions.size;
-    },
-    { behavior: 'immediate' },
-  );
-  return { rows, answers: counted, slices };
 }
 
-function rowId(key: StandingKey): string {
-  return `${key.periodKind}\u0000${key.periodKey}\u0000${key.scope}\u0000${key.userId}`;
-}
-
-function keyOf(id: string): StandingKey {
-  const [periodKind, periodKey, scope, userId] = id.split('\u0000') as [
-    StandingKey['periodKind'],
-    string,
-    string,
-    string,
-  ];
-  return { periodKind, periodKey, scope, userId };
-}
-
-function sameTotals(a: StandingTotal, b: StandingTotal): boolean {
-  return (
-    a.points === b.points &&
-    a.answered === b.answered &&
-    a.correct === b.correct &&
-    a.lastAnsweredAt === b.lastAnsweredAt
-  );
+/** Deletes the server's week and month rows in one zone, a slice at a time. */
+async function clearZone(
+  store: RebuildStore,
+  guildId: string,
+  zone: string,
+  sliceSize: number,
+  pause: Pause,
+): Promise<void> {
+  while (store.deleteZoneRows(guildId, zone, sliceSize) === sliceSize) await pause();
 }

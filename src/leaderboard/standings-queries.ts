@@ -103,8 +103,12 @@ const preparedFor = preparedPerConnection(prepare);
  * that index instead of sorting the whole period. Integer division would truncate: hence `* 1.0`.
  */
 const ACCURACY = '(correct * 1.0 / answered)';
-const PERIOD =
-  'guild_id = @guildId and period_kind = @periodKind and period_key = @periodKey and scope = @scope';
+/**
+ * Week and month rows are read in the server's current zone (a time-zone switch builds the new zone's
+ * rows beside them, see sliced-rebuild.ts); the subquery is a constant, so the indexes still apply.
+ */
+const ZONE = `(case when @periodKind = 'all' then '' else (select timezone from guilds where id = @guildId) end)`;
+const PERIOD = `guild_id = @guildId and zone = ${ZONE} and period_kind = @periodKind and period_key = @periodKey and scope = @scope`;
 
 function prepare(sqlite: Database.Database) {
   return {

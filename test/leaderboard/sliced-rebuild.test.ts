@@ -29,6 +29,10 @@ function allStandings(db: Db, guildId = 'g1') {
 const zoneOf = (db: Db, guildId = 'g1') =>
   db.select({ zone: guilds.timezone }).from(guilds).where(eq(guilds.id, guildId)).get()?.zone;
 
+/** The rows readers and the click path use: all-time ones and those of the zone the server has now. */
+const visibleStandings = (db: Db) => allStandings(db).filter((r) => r.zone === '' || r.zone === zoneOf(db));
+const rowsInZone = (db: Db, zone: string) => allStandings(db).filter((r) => r.zone === zone).length;
+
 /** Answers around Lisbon's DST changes and month ends, in g1; one in 'other'. */
 function seedMixed(db: Db, count: number, seed = '11'): void {
   const random = seededRandom(seed);
@@ -108,7 +112,7 @@ describe('rebuildStandingsInSlices', () => {
     const before = allStandings(temp.db);
     const result = await rebuildStandingsInSlices(temp.db, 'g1', {
       timeZone: 'America/Sao_Paulo',
-      sliceIds: 37,
+      sliceSize: 37,
     });
     expect(result.slices).toBeGreaterThan(10);
     expect(zoneOf(temp.db)).toBe('America/Sao_Paulo');
@@ -127,7 +131,7 @@ describe('rebuildStandingsInSlices', () => {
     const stepper = steppedPause();
     const rebuild = rebuildStandingsInSlices(temp.db, 'g1', {
       timeZone: 'America/Sao_Paulo',
-      sliceIds: 50,
+      sliceSize: 50,
       pause: stepper.pause,
     });
     await stepper.next();
@@ -141,10 +145,20 @@ describe('rebuildStandingsInSlices', () => {
     stepper.resume();
     await stepper.next();
     seedAnswer(temp.db, { userId: 'late', points: 50, answeredAt: Date.UTC(2026, 10, 29, 12) });
-    // One more answer at every later pause, through the comparison phase too, on both sides of the
-    // week edge the zone change moves.
+    // One more answer at every later pause, through every phase, on both sides of the week edge the
+    // zone change moves; at the pauses the leaderboard is exactly what the stored zone gives from
+    // scratch (the old one until the switch), whatever of the new zone's rows is written beside it.
     let clicks = 0;
+    let pausesWithNewRows = 0;
+    let checks = 0;
     for (;;) {
+      const switched = zoneOf(temp.db) === 'America/Sao_Paulo';
+      if (!switched && rowsInZone(temp.db, 'America/Sao_Paulo') > 0) pausesWithNewRows += 1;
+      // From scratch is slow: every few pauses, and always at the first ones with new rows.
+      if (clicks % 7 === 0 || pausesWithNewRows === 1) {
+        checks += 1;
+        expect(visibleStandings(temp.db)).toEqual(fromScratch(temp.db));
+      }
       clicks += 1;
       seedAnswer(temp.db, {
         userId: `clicker${clicks % 3}`,
@@ -157,6 +171,9 @@ describe('rebuildStandingsInSlices', () => {
     }
 
     expect(clicks).toBeGreaterThan(5);
+    expect(pausesWithNewRows).toBeGreaterThan(3);
+    expect(checks).toBeGreaterThan(3);
+    expect(rowsInZone(temp.db, 'Europe/Lisbon')).toBe(0); // the old zone's rows are gone
     const after = allStandings(temp.db);
     expect(after).toEqual(fromScratch(temp.db));
     const late = after.filter((r) => r.userId === 'late' && r.scope === '');
@@ -173,15 +190,14 @@ describe('rebuildStandingsInSlices', () => {
   it('leaves the old standings and zone intact when it fails before the switch', async () => {
     seedMixed(temp.db, 200);
     const before = allStandings(temp.db);
-    let pauses = 0;
+    // Fails once some of the new zone's rows are written.
     const failing: Pause = async () => {
-      pauses += 1;
-      if (pauses === 3) throw new Error('disk on fire');
+      if (rowsInZone(temp.db, 'America/Sao_Paulo') > 30) throw new Error('disk on fire');
     };
     await expect(
       rebuildStandingsInSlices(temp.db, 'g1', {
         timeZone: 'America/Sao_Paulo',
-        sliceIds: 20,
+        sliceSize: 20,
         pause: failing,
       }),
     ).rejects.toThrow('disk on fire');
@@ -192,8 +208,8 @@ describe('rebuildStandingsInSlices', () => {
 
   it('of two rebuilds run side by side outside the queue, the one switching second fails and changes nothing', async () => {
     seedMixed(temp.db, 200);
-    const first = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'America/Sao_Paulo', sliceIds: 15 });
-    const second = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'Asia/Tokyo', sliceIds: 40 });
+    const first = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'America/Sao_Paulo', sliceSize: 15 });
+    const second = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'Asia/Tokyo', sliceSize: 40 });
     const [a, b] = await Promise.allSettled([first, second]);
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('fulfilled');
@@ -214,7 +230,7 @@ describe('rebuildStandingsInSlices', () => {
       seedGuild(db, 'UTC');
       seedGuild(db, 'UTC', 'other');
       seedMixed(db, 120);
-      await rebuildStandingsInSlices(db, 'g1', { timeZone: 'Asia/Kathmandu', sliceIds: 16 });
+      await rebuildStandingsInSlices(db, 'g1', { timeZone: 'Asia/Kathmandu', sliceSize: 16 });
       expect(zoneOf(db)).toBe('Asia/Kathmandu');
       expect(allStandings(db)).toEqual(fromScratch(db));
     } finally {
@@ -242,8 +258,11 @@ describe('StandingsRebuilder', () => {
         await new Promise((resolve) => setImmediate(resolve));
       };
     const rebuilder = new StandingsRebuilder(temp.db);
-    const first = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', { sliceIds: 25, pause: labelled('A') });
-    const second = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceIds: 25, pause: labelled('B') });
+    const first = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', {
+      sliceSize: 25,
+      pause: labelled('A'),
+    });
+    const second = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceSize: 25, pause: labelled('B') });
     const [a, b] = await Promise.all([first, second]);
     expect(a.slices).toBeGreaterThan(1);
     expect(b.slices).toBeGreaterThan(1);
@@ -256,10 +275,10 @@ describe('StandingsRebuilder', () => {
     seedMixed(temp.db, 100);
     const rebuilder = new StandingsRebuilder(temp.db);
     const failing = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', {
-      sliceIds: 10,
+      sliceSize: 10,
       pause: () => Promise.reject(new Error('boom')),
     });
-    const next = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceIds: 10 });
+    const next = rebuilder.switchTimeZone('g1', 'Asia/Tokyo', { sliceSize: 10 });
     await expect(failing).rejects.toThrow('boom');
     await expect(next).resolves.toMatchObject({ slices: expect.any(Number) });
     expect(zoneOf(temp.db)).toBe('Asia/Tokyo');

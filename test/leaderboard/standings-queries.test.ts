@@ -103,10 +103,10 @@ describe('standings queries', () => {
     const plan = temp.db.$client
       .prepare(
         `explain query plan select user_id from standings
-         where guild_id = ? and period_kind = ? and period_key = ? and scope = ? and answered >= ?
+         where guild_id = ? and zone = ? and period_kind = ? and period_key = ? and scope = ? and answered >= ?
          order by (correct * 1.0 / answered) desc, user_id limit 10`,
       )
-      .all('g1', 'all', 'all', '', 10) as { detail: string }[];
+      .all('g1', '', 'all', 'all', '', 10) as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toContain('standings_by_accuracy');
   });
 });
