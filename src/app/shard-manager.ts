@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { ShardingManager, type Shard } from 'discord.js';
 import { closeDatabase, openDatabase } from '../db/database';
 import type { Env } from '../env';
-import { connectWithRetry } from '../host/connect';
+import { abortableSleep as sleep, connectWithRetry } from '../host/connect';
 import { acquireInstanceLock, databaseProblem } from '../host/instance-lock';
 import type { Logger } from '../shared/logger';
 
@@ -190,17 +190,4 @@ async function recommendedShardCount(env: Env, logger: Logger, signal?: AbortSig
     },
   });
   return shards;
-}
-
-/** Waits, or less when the signal fires. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

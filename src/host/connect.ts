@@ -32,7 +32,7 @@ type Outcome = { ok: true } | { ok: false; retry: boolean; reason: string; error
  */
 export async function connectWithRetry(options: ConnectOptions): Promise<void> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const startedAt = now();
   const host = new URL(options.apiUrl).host;
   for (let attempt = 1; ; attempt += 1) {
@@ -151,7 +151,7 @@ function formatDuration(ms: number): string {
 }
 
 /** Waits, or less when the signal fires (a stop during start-up must not wait out a 30 s back-off). */
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
