@@ -95,4 +95,25 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
     await batcher.settled();
     expect(temp.db.select().from(answers).where(eq(answers.userId, 'a')).all()).toHaveLength(1);
   });
+
+  it('while clicks keep coming, the next commit waits out the interval and takes all that came meanwhile', async () => {
+    // An interval no test would wait out: only settled() can write the second and third clicks.
+    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]), {
+      commitIntervalMs: 60_000,
+    });
+    const onDisk = () => temp.db.select().from(answers).all().length;
+    const first = batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } });
+    await first; // after a quiet spell: written at the end of its turn
+    expect(onDisk()).toBe(1);
+    let answered = 0;
+    for (const userId of ['b', 'c'])
+      void batcher
+        .submit(opened + 2000, { roundId, position: 0, userId, input: { button: 1 } })
+        .then(() => (answered += 1));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([onDisk(), answered]).toEqual([1, 0]);
+    await batcher.settled();
+    expect(onDisk()).toBe(3);
+  });
 });
