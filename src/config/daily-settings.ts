@@ -28,24 +28,28 @@ export function updateDailySettings(
   defaultTimezone: string,
   now: number,
 ): GuildSettings {
-  return db.transaction((tx) => {
-    const before = ensureGuild(tx, guildId, defaultTimezone, now);
-    const after = tx
-      .update(guilds)
-      .set({
-        ...patch,
-        settingsVersion: sql`${guilds.settingsVersion} + 1`,
-        lastDailyError: null,
-        lastDailyErrorAt: null,
-      })
-      .where(eq(guilds.id, guildId))
-      .returning()
-      .get();
-    if (!after) throw new Error(`guild ${guildId} vanished while updating its settings`);
-    // In the same transaction: nobody ever reads standings bucketed in a zone the server no longer has.
-    if (after.timezone !== before.timezone) rebuildStandings(db, guildId);
-    return after;
-  });
+  // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
+  return db.transaction(
+    (tx) => {
+      const before = ensureGuild(tx, guildId, defaultTimezone, now);
+      const after = tx
+        .update(guilds)
+        .set({
+          ...patch,
+          settingsVersion: sql`${guilds.settingsVersion} + 1`,
+          lastDailyError: null,
+          lastDailyErrorAt: null,
+        })
+        .where(eq(guilds.id, guildId))
+        .returning()
+        .get();
+      if (!after) throw new Error(`guild ${guildId} vanished while updating its settings`);
+      // In the same transaction: nobody ever reads standings bucketed in a zone the server no longer has.
+      if (after.timezone !== before.timezone) rebuildStandings(db, guildId);
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export interface SettingsChange {

@@ -74,35 +74,39 @@ export function finishMock(
   status: 'submitted' | 'timed_out',
   now: number,
 ): MockView {
-  return db.transaction((): MockView => {
-    const mock = findMock(db, mockId)!;
-    const items = mockItems(db, mockId);
-    if (mock.status !== 'running') return { mock, items };
-    const result = scoreMock(items, deck.questionById);
-    // A timed-out mock ends at its deadline, whenever the bot noticed.
-    const finishedAt = status === 'timed_out' ? mock.deadlineAt : now;
-    if (!closeMock(db, mockId, { status, finishedAt, correct: result.correct, scaledScore: result.scaled }))
+  // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
+  return db.transaction(
+    (): MockView => {
+      const mock = findMock(db, mockId)!;
+      const items = mockItems(db, mockId);
+      if (mock.status !== 'running') return { mock, items };
+      const result = scoreMock(items, deck.questionById);
+      // A timed-out mock ends at its deadline, whenever the bot noticed.
+      const finishedAt = status === 'timed_out' ? mock.deadlineAt : now;
+      if (!closeMock(db, mockId, { status, finishedAt, correct: result.correct, scaledScore: result.scaled }))
+        return { mock: findMock(db, mockId)!, items };
+      for (const item of items) {
+        const question = deck.questionById.get(item.questionId);
+        if (!question || item.choice === null) continue;
+        const choice = item.choice.split(',').map(Number);
+        recordAnswer(db, {
+          guildId: mock.guildId,
+          userId: mock.userId,
+          questionId: question.id,
+          kind: 'mock',
+          choice,
+          correct: isCorrectChoice(choice, question.answers, question.type),
+          responseMs: 0,
+          points: 0,
+          domain: question.domain,
+          topic: question.topic,
+          answeredAt: finishedAt,
+        });
+      }
       return { mock: findMock(db, mockId)!, items };
-    for (const item of items) {
-      const question = deck.questionById.get(item.questionId);
-      if (!question || item.choice === null) continue;
-      const choice = item.choice.split(',').map(Number);
-      recordAnswer(db, {
-        guildId: mock.guildId,
-        userId: mock.userId,
-        questionId: question.id,
-        kind: 'mock',
-        choice,
-        correct: isCorrectChoice(choice, question.answers, question.type),
-        responseMs: 0,
-        points: 0,
-        domain: question.domain,
-        topic: question.topic,
-        answeredAt: finishedAt,
-      });
-    }
-    return { mock: findMock(db, mockId)!, items };
-  });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export type MockAction =

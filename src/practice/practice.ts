@@ -60,48 +60,57 @@ export function currentItem(
   now: number,
   random: () => number = Math.random,
 ): CurrentItem {
-  return db.transaction((): CurrentItem => {
-    const items = sessionItems(db, session.id);
-    const last = items.at(-1);
-    const done = (): CurrentItem => {
-      finishSession(db, session.id, now);
-      return {
-        kind: 'done',
-        session: { ...session, finishedAt: session.finishedAt ?? now },
-        ...sessionScore(db, session.id),
+  // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
+  return db.transaction(
+    (): CurrentItem => {
+      const items = sessionItems(db, session.id);
+      const last = items.at(-1);
+      const done = (): CurrentItem => {
+        finishSession(db, session.id, now);
+        return {
+          kind: 'done',
+          session: { ...session, finishedAt: session.finishedAt ?? now },
+          ...sessionScore(db, session.id),
+        };
       };
-    };
-    if (last && last.answerId === null) {
-      const question = deck.questionById.get(last.questionId);
-      if (question) {
-        markShown(db, session.id, last.position, now);
-        return { kind: 'item', session, item: { ...last, shownAt: now }, question };
+      if (last && last.answerId === null) {
+        const question = deck.questionById.get(last.questionId);
+        if (question) {
+          markShown(db, session.id, last.position, now);
+          return { kind: 'item', session, item: { ...last, shownAt: now }, question };
+        }
       }
-    }
-    const answered = items.filter((i) => i.answerId !== null).length;
-    if (session.finishedAt !== null || answered >= session.size || items.length >= session.size)
-      return done();
-    const member = { guildId: session.guildId, userId: session.userId };
-    const next = chooseNextItemFrom({
-      pool: tierQuestions(deck, 'exam'),
-      due: () => loadDueCards(db, member, now),
-      tallies: () => loadCardTallies(db, member),
-      all: () => loadCards(db, member),
-      questionById: deck.questionById,
-      exclude: new Set(items.map((i) => i.questionId)),
-      now,
-      random,
-    });
-    if (!next) return done();
-    const item = { sessionId: session.id, position: items.length, questionId: next.questionId, shownAt: now };
-    insertItem(db, item);
-    return {
-      kind: 'item',
-      session,
-      item: { ...item, answerId: null },
-      question: deck.questionById.get(next.questionId)!,
-    };
-  });
+      const answered = items.filter((i) => i.answerId !== null).length;
+      if (session.finishedAt !== null || answered >= session.size || items.length >= session.size)
+        return done();
+      const member = { guildId: session.guildId, userId: session.userId };
+      const next = chooseNextItemFrom({
+        pool: tierQuestions(deck, 'exam'),
+        due: () => loadDueCards(db, member, now),
+        tallies: () => loadCardTallies(db, member),
+        all: () => loadCards(db, member),
+        questionById: deck.questionById,
+        exclude: new Set(items.map((i) => i.questionId)),
+        now,
+        random,
+      });
+      if (!next) return done();
+      const item = {
+        sessionId: session.id,
+        position: items.length,
+        questionId: next.questionId,
+        shownAt: now,
+      };
+      insertItem(db, item);
+      return {
+        kind: 'item',
+        session,
+        item: { ...item, answerId: null },
+        question: deck.questionById.get(next.questionId)!,
+      };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export type PracticeAnswer =
@@ -146,45 +155,49 @@ export function answerPracticeItem(
   const correct = isCorrectChoice(choice, question.answers, question.type);
   const responseMs = Math.max(0, now - item.shownAt);
 
-  return db.transaction((): PracticeAnswer => {
-    const recorded = recordAnswer(db, {
-      guildId: session.guildId,
-      userId: session.userId,
-      questionId: question.id,
-      kind: 'practice',
-      practiceSessionId: session.id,
-      choice,
-      correct,
-      responseMs,
-      points: 0,
-      domain: question.domain,
-      topic: question.topic,
-      answeredAt: now,
-    });
-    if (!recorded.recorded || !setItemAnswer(db, session.id, item.position, recorded.answerId))
-      return { status: 'already' };
-    const { grade, card } = applyReview(db, session, {
-      answerId: recorded.answerId,
-      questionId: question.id,
-      correct,
-      responseMs,
-      answeredAt: now,
-    });
-    const score = sessionScore(db, session.id);
-    const last = score.answered >= session.size;
-    if (last) finishSession(db, session.id, now);
-    return {
-      status: 'answered',
-      session,
-      position: item.position,
-      question,
-      choice,
-      correct,
-      grade,
-      card,
-      answered: score.answered,
-      correctSoFar: score.correct,
-      last,
-    };
-  });
+  // Immediate too (its first statement writes today): a read added before it cannot bring the failure back.
+  return db.transaction(
+    (): PracticeAnswer => {
+      const recorded = recordAnswer(db, {
+        guildId: session.guildId,
+        userId: session.userId,
+        questionId: question.id,
+        kind: 'practice',
+        practiceSessionId: session.id,
+        choice,
+        correct,
+        responseMs,
+        points: 0,
+        domain: question.domain,
+        topic: question.topic,
+        answeredAt: now,
+      });
+      if (!recorded.recorded || !setItemAnswer(db, session.id, item.position, recorded.answerId))
+        return { status: 'already' };
+      const { grade, card } = applyReview(db, session, {
+        answerId: recorded.answerId,
+        questionId: question.id,
+        correct,
+        responseMs,
+        answeredAt: now,
+      });
+      const score = sessionScore(db, session.id);
+      const last = score.answered >= session.size;
+      if (last) finishSession(db, session.id, now);
+      return {
+        status: 'answered',
+        session,
+        position: item.position,
+        question,
+        choice,
+        correct,
+        grade,
+        card,
+        answered: score.answered,
+        correctSoFar: score.correct,
+        last,
+      };
+    },
+    { behavior: 'immediate' },
+  );
 }
