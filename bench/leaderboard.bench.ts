@@ -3,6 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodKeysAt } from '../src/answers/period-keys';
+import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import type { PeriodKind } from '../src/db/schema';
 import { periodRange } from '../src/time';
@@ -11,13 +12,7 @@ import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
 import { rebuildStandingsInSlices, yieldToEventLoop } from '../src/leaderboard/sliced-rebuild';
 import { recordAnswer } from '../src/answers/record-answer';
-import {
-  DEFAULT_MIN_ANSWERS,
-  memberPosition,
-  topStandings,
-  type RankBy,
-  type StandingsQuery,
-} from '../src/leaderboard/standings-queries';
+import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsQuery } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
 import { seededRandom } from '../src/deck/random';
 
@@ -41,6 +36,7 @@ const SCAN_BUDGET_MS = 15_000;
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
+  const stores = createStores(db);
   try {
     // A bigger page cache than SQLite's 2 MB default, as a host with a million answers would want.
     db.$client.pragma('cache_size = -262144');
@@ -121,8 +117,8 @@ export async function run(): Promise<void> {
           limit: 10,
         };
         const fast = timeRuns(QUERY_RUNS, () => {
-          topStandings(db, query);
-          memberPosition(db, { ...query, userId: `user-${Math.floor(random() * MEMBERS)}` });
+          stores.leaderboard.top(query);
+          stores.leaderboard.memberPosition({ ...query, userId: `user-${Math.floor(random() * MEMBERS)}` });
         });
         const slow = timeRuns(SCAN_RUNS, () => fullScan[by].all(GUILD, periodStart[period]), SCAN_BUDGET_MS);
         console.log(
@@ -133,7 +129,7 @@ export async function run(): Promise<void> {
     }
     for (const by of ['points', 'accuracy'] as const) {
       const view = timeRuns(QUERY_RUNS, () =>
-        buildLeaderboardView(db, {
+        buildLeaderboardView(stores.leaderboard, {
           guildId: GUILD,
           userId: `user-${Math.floor(random() * MEMBERS)}`,
           period: 'week',
@@ -156,8 +152,8 @@ export async function run(): Promise<void> {
       limit: 10,
     };
     const topic = timeRuns(QUERY_RUNS, () => {
-      topStandings(db, topicQuery);
-      memberPosition(db, { ...topicQuery, userId: `user-${Math.floor(random() * MEMBERS)}` });
+      stores.leaderboard.top(topicQuery);
+      stores.leaderboard.memberPosition({ ...topicQuery, userId: `user-${Math.floor(random() * MEMBERS)}` });
     });
     console.log(`${'month, one topic, by accuracy'.padEnd(36)}${fmt(topic.median)} / ${fmt(topic.p95)} ms`);
     const stats = timeRuns(100, () =>
@@ -215,7 +211,10 @@ async function benchZoneSwitch(
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const started = performance.now();
-  const result = await rebuildStandingsInSlices(db, GUILD, { timeZone: 'Europe/Lisbon', pause: timedPause });
+  const result = await rebuildStandingsInSlices({ db, stores: createStores(db) }, GUILD, {
+    timeZone: 'Europe/Lisbon',
+    pause: timedPause,
+  });
   const switchMs = performance.now() - sliceStarted;
   const totalMs = performance.now() - started;
   // One more timer tick, so the monitor sees the stall of the final switch too.

@@ -22,7 +22,6 @@ import { replyPrivately } from '../src/discord/replies';
 import { routerMessages } from '../src/discord/router-messages';
 import type { Command, InteractionContext } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
-import { standingsRebuilderOf } from '../src/leaderboard/standings-rebuilder';
 import { searchTimeZones } from '../src/time/zones';
 
 const sub = (name: string, nome: string, description: string, descricao: string) =>
@@ -212,7 +211,7 @@ export const configCommand = {
     if (zoneChange) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { guild: saved, zoneSwitch } = changeDailySettings(
       ctx.db,
-      standingsRebuilderOf(ctx.db),
+      ctx.standings,
       interaction.guildId,
       patch,
       ctx.env.DEFAULT_TIMEZONE,

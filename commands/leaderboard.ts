@@ -97,7 +97,7 @@ export const leaderboardCommand = {
 
     const now = ctx.now();
     const guild = ensureGuild(ctx.db, interaction.guildId, ctx.env.DEFAULT_TIMEZONE, now);
-    const view = buildLeaderboardView(ctx.db, {
+    const view = buildLeaderboardView(ctx.stores.leaderboard, {
       guildId: interaction.guildId,
       userId: interaction.user.id,
       period: (interaction.options.getString('period') ?? 'week') as PeriodKind,

@@ -1,7 +1,8 @@
-import { eq, sql, type AnyColumn } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { oncePerDb } from '../db/prepared';
 import { answers, guilds, standings } from '../db/schema';
+import { addToStandingsRow } from '../leaderboard/rebuild-store';
 
 /** SQL of the answer events (`answers`) and the standings kept with them, prepared once per Db. */
 export type NewAnswer = Omit<typeof answers.$inferInsert, 'id'>;
@@ -19,8 +20,6 @@ export interface StandingsAnswer extends Pick<
 }
 
 const p = sql.placeholder;
-/** The value an upsert tried to insert, in `on conflict … do update`. */
-const excluded = (column: AnyColumn) => sql.raw(`excluded."${column.name}"`);
 
 export function createAnswerStore(db: Db) {
   const insertAnswer = db
@@ -76,22 +75,7 @@ export function createAnswerStore(db: Db) {
         })),
       ),
     )
-    .onConflictDoUpdate({
-      target: [
-        standings.guildId,
-        standings.zone,
-        standings.periodKind,
-        standings.periodKey,
-        standings.scope,
-        standings.userId,
-      ],
-      set: {
-        points: sql`${standings.points} + ${excluded(standings.points)}`,
-        answered: sql`${standings.answered} + 1`,
-        correct: sql`${standings.correct} + ${excluded(standings.correct)}`,
-        lastAnsweredAt: sql`max(${standings.lastAnsweredAt}, ${excluded(standings.lastAnsweredAt)})`,
-      },
-    })
+    .onConflictDoUpdate(addToStandingsRow)
     .prepare();
 
   return {

@@ -6,12 +6,14 @@ import { createDeckIndex, loadDeck, type DeckIndex } from '../deck';
 import { describeBuild } from '../deck/summary';
 import { createInteractionRouter } from '../discord/router';
 import { ownsGuildFor } from '../discord/shards';
+import { StandingsRebuilder } from '../leaderboard/standings-rebuilder';
 import { AnswerBatcher } from '../quiz/answer-batcher';
 import { botClientOptions } from './client-options';
 import { componentHandlers } from './component-list';
 import type { AppContext, Command, ComponentHandler } from './context';
 import type { Env } from '../env';
 import { createFeatures } from './feature-list';
+import { createStores } from './stores';
 import type { Feature } from './feature';
 import { checkRegisteredCommands } from '../host/command-sync';
 import { connectWithRetry } from '../host/connect';
@@ -100,6 +102,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // The composition root: the one place that knows every feature. Services go on the context here
   // (or, for those that need start-up work, when their feature starts), never in module-level registries.
   const routedCommands = options.commands ?? commands;
+  const stores = createStores(db);
   const ctx: AppContext = {
     env,
     db,
@@ -109,6 +112,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now: options.now ?? Date.now,
     ownsGuild: () => true,
     commands: routedCommands,
+    stores,
+    standings: new StandingsRebuilder({ db, stores }),
     quiz: { answers: new AnswerBatcher(db, deck.questionById) },
   };
   const features = options.features ?? createFeatures();

@@ -9,8 +9,10 @@ import {
   type HandlerContext,
 } from '../discord/types';
 import type { Env } from '../env';
+import type { StandingsRebuilder } from '../leaderboard/standings-rebuilder';
 import type { QuizServices } from '../quiz/quiz-services';
 import type { Logger } from '../shared/logger';
+import type { Stores } from './stores';
 
 /**
  * What every handler and feature can reach: built once by the composition root (src/app/bot.ts) and
@@ -28,6 +30,10 @@ export interface AppContext {
   ownsGuild: (guildId: string) => boolean;
   /** Every slash command the bot routes, in the order /help lists them. */
   commands: readonly Pick<RoutedCommand<never>, 'data'>[];
+  /** Every feature's prepared statements, built once for `db` (src/app/stores.ts). */
+  stores: Stores;
+  /** The queue of time-zone switches (standings rebuilt in the new zone), one per server. */
+  standings: StandingsRebuilder;
   quiz: QuizServices;
 }
 

@@ -1,15 +1,12 @@
 import { periodKeysAt } from '../answers/period-keys';
-import type { Db } from '../db/database';
 import type { PeriodKind } from '../db/schema';
 import { localDateOf, periodRange, previousPeriodKey } from '../time';
 import {
-  countTiedWith,
   LEADERBOARD_SIZE,
-  memberPosition,
-  topStandings,
   type MemberPosition,
   type RankBy,
   type RankedStanding,
+  type StandingsQueries,
   type StandingsQuery,
   type StandingsScope,
 } from './standings-queries';
@@ -49,7 +46,10 @@ export const PAST_WINNER_MONTHS = 3;
 export const PAST_WINNERS_NAMED = 5;
 
 /** Everything `/leaderboard` shows, read from the standings for the period the server is in at `now`. */
-export function buildLeaderboardView(db: Db, request: LeaderboardRequest): LeaderboardView {
+export function buildLeaderboardView(
+  standings: StandingsQueries,
+  request: LeaderboardRequest,
+): LeaderboardView {
   const keys = periodKeysAt(request.now, request.timeZone);
   const periodKey = keys[request.period];
   const query: StandingsQuery = {
@@ -61,9 +61,9 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
     minAnswers: request.minAnswers,
     limit: LEADERBOARD_SIZE,
   };
-  const top = topStandings(db, query);
+  const top = standings.top(query);
   const callerInTop = top.some((row) => row.userId === request.userId);
-  const anyAnswers = top.length > 0 || topStandings(db, { ...query, by: 'points', limit: 1 }).length > 0;
+  const anyAnswers = top.length > 0 || standings.top({ ...query, by: 'points', limit: 1 }).length > 0;
   const pastMonths = [previousPeriodKey('month', keys.month)];
   while (pastMonths.length < PAST_WINNER_MONTHS)
     pastMonths.push(previousPeriodKey('month', pastMonths.at(-1)!));
@@ -74,11 +74,11 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
       periodKey: monthKey,
       limit: PAST_WINNERS_NAMED + 1,
     };
-    const winners = topStandings(db, monthQuery).filter((row) => row.rank === 1);
+    const winners = standings.top(monthQuery).filter((row) => row.rank === 1);
     if (winners.length === 0) return [];
     // Only a tie wider than the names shown needs counting.
     const tied =
-      winners.length > PAST_WINNERS_NAMED ? countTiedWith(db, monthQuery, winners[0]!) : winners.length;
+      winners.length > PAST_WINNERS_NAMED ? standings.countTiedWith(monthQuery, winners[0]!) : winners.length;
     return [{ monthKey, winners: winners.slice(0, PAST_WINNERS_NAMED), tied }];
   });
   return {
@@ -86,7 +86,7 @@ export function buildLeaderboardView(db: Db, request: LeaderboardRequest): Leade
     periodKey,
     dates: periodDates(request.period, periodKey, request.timeZone),
     top,
-    caller: callerInTop ? null : memberPosition(db, { ...query, userId: request.userId }),
+    caller: callerInTop ? null : standings.memberPosition({ ...query, userId: request.userId }),
     callerInTop,
     anyAnswers,
     pastWinners,

@@ -1,6 +1,5 @@
 import { and, eq, gt, lt, lte, gte, notInArray, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { answers, guilds, standings } from '../db/schema';
 
 /** One week or month standings row of a server in one zone, as the rebuild sums and writes it. */
@@ -26,7 +25,29 @@ const answerColumns = {
   answeredAt: answers.answeredAt,
 };
 
-/** SQL of the sliced time-zone rebuild (sliced-rebuild.ts), prepared once per Db. */
+/**
+ * The upsert of a standings row, for every writer (the click path's 9 rows per answer, the rebuild's
+ * totals): on the member's existing row it adds what the insert carried (`answered` is 1 for one answer,
+ * a count for a total) and keeps the latest answer time.
+ */
+export const addToStandingsRow = {
+  target: [
+    standings.guildId,
+    standings.zone,
+    standings.periodKind,
+    standings.periodKey,
+    standings.scope,
+    standings.userId,
+  ],
+  set: {
+    points: sql`${standings.points} + ${excluded(standings.points)}`,
+    answered: sql`${standings.answered} + ${excluded(standings.answered)}`,
+    correct: sql`${standings.correct} + ${excluded(standings.correct)}`,
+    lastAnsweredAt: sql`max(${standings.lastAnsweredAt}, ${excluded(standings.lastAnsweredAt)})`,
+  },
+};
+
+/** SQL of the sliced time-zone rebuild (sliced-rebuild.ts), prepared once per Db (src/app/stores.ts). */
 export function createRebuildStore(db: Db) {
   const maxAnswerId = db
     .select({ id: sql<number | null>`max(${answers.id})` })
@@ -93,26 +114,7 @@ export function createRebuildStore(db: Db) {
   };
   const insertRow = db.insert(standings).values(rowValues).prepare();
   // As the click path adds an answer, for the answers recorded while the new zone's rows were written.
-  const addToRow = db
-    .insert(standings)
-    .values(rowValues)
-    .onConflictDoUpdate({
-      target: [
-        standings.guildId,
-        standings.zone,
-        standings.periodKind,
-        standings.periodKey,
-        standings.scope,
-        standings.userId,
-      ],
-      set: {
-        points: sql`${standings.points} + ${excluded(standings.points)}`,
-        answered: sql`${standings.answered} + ${excluded(standings.answered)}`,
-        correct: sql`${standings.correct} + ${excluded(standings.correct)}`,
-        lastAnsweredAt: sql`max(${standings.lastAnsweredAt}, ${excluded(standings.lastAnsweredAt)})`,
-      },
-    })
-    .prepare();
+  const addToRow = db.insert(standings).values(rowValues).onConflictDoUpdate(addToStandingsRow).prepare();
   const deleteZoneRows = db
     .delete(standings)
     .where(
@@ -169,4 +171,3 @@ export function createRebuildStore(db: Db) {
 }
 
 export type RebuildStore = ReturnType<typeof createRebuildStore>;
-export const rebuildStoreOf = oncePerDb(createRebuildStore);

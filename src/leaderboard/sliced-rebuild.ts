@@ -1,8 +1,8 @@
 import { periodKeysAt } from '../answers/period-keys';
 import { scopesOf } from '../answers/record-answer';
-import type { Db } from '../db/database';
+import type { WithStores } from '../db/with-stores';
 import { periodRuns, type PeriodRun } from './period-runs';
-import { rebuildStoreOf, type RebuildAnswer, type RebuildStore, type StandingTotal } from './rebuild-store';
+import type { RebuildAnswer, RebuildStore, StandingTotal } from './rebuild-store';
 
 /**
  * Work per slice: answers read per page, rows written per transaction, answer ids caught up per
@@ -59,11 +59,11 @@ const QUARTER_HOUR_MS = 15 * 60_000;
  * its switch that the zone changed under it fails without switching.
  */
 export async function rebuildStandingsInSlices(
-  db: Db,
+  { db, stores }: WithStores<{ rebuild: RebuildStore }>,
   guildId: string,
   options: SlicedRebuildOptions,
 ): Promise<SlicedRebuildResult> {
-  const store = rebuildStoreOf(db);
+  const store = stores.rebuild;
   const {
     timeZone,
     sliceSize = DEFAULT_SLICE_SIZE,

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import type { PeriodKind } from '../db/schema';
-import { preparedPerConnection } from '../db/prepared';
 
 export type RankBy = 'points' | 'accuracy';
 
@@ -38,52 +37,55 @@ export function accuracyOf(row: Pick<StandingRow, 'answered' | 'correct'>): numb
   return row.answered === 0 ? 0 : row.correct / row.answered;
 }
 
-/**
- * The top of a period's standings. Order: the ranked value descending, then user id, so equal values
- * always list in the same order; equal values share a rank.
- */
-export function topStandings(db: Db, query: StandingsQuery): RankedStanding[] {
-  const statements = preparedFor(db.$client);
-  const params = paramsOf(query);
-  const rows = (
-    query.by === 'points' ? statements.topByPoints.all(params) : statements.topByAccuracy.all(params)
-  ) as StandingRow[];
-  const valueOf = query.by === 'points' ? (r: StandingRow) => r.points : accuracyOf;
-  let rank = 0;
-  return rows.map((row, index) => {
-    // Rows are sorted by value, so a row shares the rank of the first row with its value.
-    if (index === 0 || valueOf(row) !== valueOf(rows[index - 1]!)) rank = index + 1;
-    return { ...row, rank };
-  });
+/** The reads of `/leaderboard`, prepared once per database (src/app/stores.ts). */
+export function createStandingsQueries(db: Db) {
+  const statements = prepare(db.$client);
+  return {
+    /**
+     * The top of a period's standings. Order: the ranked value descending, then user id, so equal values
+     * always list in the same order; equal values share a rank.
+     */
+    top(query: StandingsQuery): RankedStanding[] {
+      const params = paramsOf(query);
+      const rows = (
+        query.by === 'points' ? statements.topByPoints.all(params) : statements.topByAccuracy.all(params)
+      ) as StandingRow[];
+      const valueOf = query.by === 'points' ? (r: StandingRow) => r.points : accuracyOf;
+      let rank = 0;
+      return rows.map((row, index) => {
+        // Rows are sorted by value, so a row shares the rank of the first row with its value.
+        if (index === 0 || valueOf(row) !== valueOf(rows[index - 1]!)) rank = index + 1;
+        return { ...row, rank };
+      });
+    },
+    /** A member's rank and row in the same standings, wherever they are; null when they have no answers there. */
+    memberPosition(query: StandingsQuery & { userId: string }): MemberPosition | null {
+      const params = { ...paramsOf(query), userId: query.userId };
+      const row = statements.memberRow.get(params) as StandingRow | undefined;
+      if (!row) return null;
+      if (query.by === 'accuracy' && row.answered < query.minAnswers) return { ranked: false, row };
+      const { ahead } = (
+        query.by === 'points' ? statements.aheadByPoints.get(params) : statements.aheadByAccuracy.get(params)
+      ) as { ahead: number };
+      return { ranked: true, rank: ahead + 1, row };
+    },
+    /** How many ranked members share this row's value (the row included), e.g. everyone tied for first. */
+    countTiedWith(query: StandingsQuery, row: StandingRow): number {
+      const params = { ...paramsOf(query), points: row.points, answered: row.answered, correct: row.correct };
+      const { tied } = (
+        query.by === 'points' ? statements.tiedByPoints.get(params) : statements.tiedByAccuracy.get(params)
+      ) as { tied: number };
+      return tied;
+    },
+  };
 }
+
+export type StandingsQueries = ReturnType<typeof createStandingsQueries>;
 
 export type MemberPosition =
   | { ranked: true; rank: number; row: StandingRow }
   /** Has answers in the period but fewer than the accuracy minimum. */
   | { ranked: false; row: StandingRow };
-
-/** A member's rank and row in the same standings, wherever they are; null when they have no answers there. */
-export function memberPosition(db: Db, query: StandingsQuery & { userId: string }): MemberPosition | null {
-  const statements = preparedFor(db.$client);
-  const params = { ...paramsOf(query), userId: query.userId };
-  const row = statements.memberRow.get(params) as StandingRow | undefined;
-  if (!row) return null;
-  if (query.by === 'accuracy' && row.answered < query.minAnswers) return { ranked: false, row };
-  const { ahead } = (
-    query.by === 'points' ? statements.aheadByPoints.get(params) : statements.aheadByAccuracy.get(params)
-  ) as { ahead: number };
-  return { ranked: true, rank: ahead + 1, row };
-}
-
-/** How many ranked members share this row's value (the row included), e.g. everyone tied for first. */
-export function countTiedWith(db: Db, query: StandingsQuery, row: StandingRow): number {
-  const statements = preparedFor(db.$client);
-  const params = { ...paramsOf(query), points: row.points, answered: row.answered, correct: row.correct };
-  const { tied } = (
-    query.by === 'points' ? statements.tiedByPoints.get(params) : statements.tiedByAccuracy.get(params)
-  ) as { tied: number };
-  return tied;
-}
 
 function paramsOf(query: StandingsQuery) {
   return {
@@ -95,8 +97,6 @@ function paramsOf(query: StandingsQuery) {
     limit: query.limit,
   };
 }
-
-const preparedFor = preparedPerConnection(prepare);
 
 /**
  * The accuracy expression is written exactly as in the `standings_by_accuracy` index so SQLite can walk

@@ -1,6 +1,5 @@
-import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
-import { rebuildStoreOf } from './rebuild-store';
+import type { WithStores } from '../db/with-stores';
+import type { RebuildStore } from './rebuild-store';
 import {
   rebuildStandingsInSlices,
   type SlicedRebuildOptions,
@@ -9,12 +8,13 @@ import {
 
 /**
  * Owns the running time-zone rebuilds, one queue per server: a second change waits for the first, so
- * two rebuilds never swap standings over each other. Created once by the composition root.
+ * two rebuilds never swap standings over each other. Created once by the composition root, which puts
+ * it on the app context (`ctx.standings`).
  */
 export class StandingsRebuilder {
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly data: WithStores<{ rebuild: RebuildStore }>) {}
 
   /** Rebuilds the server's standings in `timeZone` and stores the zone once they are in (see sliced-rebuild). */
   switchTimeZone(
@@ -27,9 +27,9 @@ export class StandingsRebuilder {
       .catch(() => undefined) // the earlier change's caller hears about its own failure
       .then(() =>
         // Checked when its turn comes: an earlier switch in the queue may have changed the zone.
-        rebuildStoreOf(this.db).guildZone(guildId) === timeZone
+        this.data.stores.rebuild.guildZone(guildId) === timeZone
           ? { rows: 0, answers: 0, slices: 0 }
-          : rebuildStandingsInSlices(this.db, guildId, { ...options, timeZone }),
+          : rebuildStandingsInSlices(this.data, guildId, { ...options, timeZone }),
       );
     this.queues.set(guildId, next);
     void next
@@ -45,9 +45,3 @@ export class StandingsRebuilder {
     await Promise.allSettled([...this.queues.values()]);
   }
 }
-
-/**
- * The rebuilder of a Db, for callers handed only `db` (commands/config.ts until the app context carries
- * one): one per database handle, so its per-server queue is shared by every caller.
- */
-export const standingsRebuilderOf = oncePerDb((db) => new StandingsRebuilder(db));

@@ -27,7 +27,7 @@ describe('changeDailySettings with a new time zone', () => {
     seedAnswer(temp.db, { userId: 'u', answeredAt: Date.parse('2026-11-30T02:30:00Z') });
     expect(weekOf('u')).toEqual(['2026-W49']);
 
-    const rebuilder = new StandingsRebuilder(temp.db);
+    const rebuilder = new StandingsRebuilder(temp);
     const { guild, zoneSwitch } = changeDailySettings(
       temp.db,
       rebuilder,
@@ -50,7 +50,7 @@ describe('changeDailySettings with a new time zone', () => {
     seedGuild(temp.db, 'UTC');
     const change = changeDailySettings(
       temp.db,
-      new StandingsRebuilder(temp.db),
+      new StandingsRebuilder(temp),
       'g1',
       { dailyTime: '07:00' },
       'UTC',

@@ -9,7 +9,7 @@ function leaderboardAt(
   temp: ReturnType<typeof createTempDb>,
   request: Partial<LeaderboardRequest> & { now: number; timeZone: string },
 ) {
-  const view = buildLeaderboardView(temp.db, {
+  const view = buildLeaderboardView(temp.stores.leaderboard, {
     guildId: 'g1',
     userId: 'caller',
     period: 'week',
@@ -178,7 +178,7 @@ describe('/leaderboard contents', () => {
 
   it('does not repeat the caller when already in the top 10, and speaks English to English clients', () => {
     seedAnswer(temp.db, { userId: 'caller', answeredAt: now - 60_000 });
-    const view = buildLeaderboardView(temp.db, {
+    const view = buildLeaderboardView(temp.stores.leaderboard, {
       guildId: 'g1',
       userId: 'caller',
       period: 'week',

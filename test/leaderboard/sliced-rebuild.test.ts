@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
 import { guilds, standings } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
@@ -110,7 +111,7 @@ describe('rebuildStandingsInSlices', () => {
     seedMixed(temp.db, 500);
     const other = allStandings(temp.db, 'other');
     const before = allStandings(temp.db);
-    const result = await rebuildStandingsInSlices(temp.db, 'g1', {
+    const result = await rebuildStandingsInSlices(temp, 'g1', {
       timeZone: 'America/Sao_Paulo',
       sliceSize: 37,
     });
@@ -129,7 +130,7 @@ describe('rebuildStandingsInSlices', () => {
     seedMixed(temp.db, 300);
     const before = allStandings(temp.db);
     const stepper = steppedPause();
-    const rebuild = rebuildStandingsInSlices(temp.db, 'g1', {
+    const rebuild = rebuildStandingsInSlices(temp, 'g1', {
       timeZone: 'America/Sao_Paulo',
       sliceSize: 50,
       pause: stepper.pause,
@@ -195,7 +196,7 @@ describe('rebuildStandingsInSlices', () => {
       if (rowsInZone(temp.db, 'America/Sao_Paulo') > 30) throw new Error('disk on fire');
     };
     await expect(
-      rebuildStandingsInSlices(temp.db, 'g1', {
+      rebuildStandingsInSlices(temp, 'g1', {
         timeZone: 'America/Sao_Paulo',
         sliceSize: 20,
         pause: failing,
@@ -208,8 +209,8 @@ describe('rebuildStandingsInSlices', () => {
 
   it('of two rebuilds run side by side outside the queue, the one switching second fails and changes nothing', async () => {
     seedMixed(temp.db, 200);
-    const first = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'America/Sao_Paulo', sliceSize: 15 });
-    const second = rebuildStandingsInSlices(temp.db, 'g1', { timeZone: 'Asia/Tokyo', sliceSize: 40 });
+    const first = rebuildStandingsInSlices(temp, 'g1', { timeZone: 'America/Sao_Paulo', sliceSize: 15 });
+    const second = rebuildStandingsInSlices(temp, 'g1', { timeZone: 'Asia/Tokyo', sliceSize: 40 });
     const [a, b] = await Promise.allSettled([first, second]);
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('fulfilled');
@@ -219,7 +220,7 @@ describe('rebuildStandingsInSlices', () => {
   });
 
   it('rejects an unknown server without touching anything', async () => {
-    await expect(rebuildStandingsInSlices(temp.db, 'nobody', { timeZone: 'UTC' })).rejects.toThrow(
+    await expect(rebuildStandingsInSlices(temp, 'nobody', { timeZone: 'UTC' })).rejects.toThrow(
       'unknown guild nobody',
     );
   });
@@ -230,7 +231,10 @@ describe('rebuildStandingsInSlices', () => {
       seedGuild(db, 'UTC');
       seedGuild(db, 'UTC', 'other');
       seedMixed(db, 120);
-      await rebuildStandingsInSlices(db, 'g1', { timeZone: 'Asia/Kathmandu', sliceSize: 16 });
+      await rebuildStandingsInSlices({ db, stores: createStores(db) }, 'g1', {
+        timeZone: 'Asia/Kathmandu',
+        sliceSize: 16,
+      });
       expect(zoneOf(db)).toBe('Asia/Kathmandu');
       expect(allStandings(db)).toEqual(fromScratch(db));
     } finally {
@@ -257,7 +261,7 @@ describe('StandingsRebuilder', () => {
         events.push(label);
         await new Promise((resolve) => setImmediate(resolve));
       };
-    const rebuilder = new StandingsRebuilder(temp.db);
+    const rebuilder = new StandingsRebuilder(temp);
     const first = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', {
       sliceSize: 25,
       pause: labelled('A'),
@@ -273,7 +277,7 @@ describe('StandingsRebuilder', () => {
 
   it('a failed switch does not block the next one, and a switch to the zone already stored does nothing', async () => {
     seedMixed(temp.db, 100);
-    const rebuilder = new StandingsRebuilder(temp.db);
+    const rebuilder = new StandingsRebuilder(temp);
     const failing = rebuilder.switchTimeZone('g1', 'America/Sao_Paulo', {
       sliceSize: 10,
       pause: () => Promise.reject(new Error('boom')),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memberPosition, topStandings, type StandingsQuery } from '../../src/leaderboard/standings-queries';
+import type { StandingsQuery } from '../../src/leaderboard/standings-queries';
 import { createTempDb } from '../support/temp-db';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
 
@@ -41,7 +41,7 @@ describe('standings queries', () => {
     seedMember('u1', 3, 0);
     seedMember('u2', 2, 5);
     seedMember('u4', 1, 0);
-    const top = topStandings(temp.db, query());
+    const top = temp.stores.leaderboard.top(query());
     expect(top.map((r) => [r.userId, r.rank, r.points])).toEqual([
       ['u1', 1, 300],
       ['u2', 2, 200],
@@ -54,17 +54,23 @@ describe('standings queries', () => {
   it('finds a member outside the top 10 with the same rank the list would give', () => {
     for (let i = 1; i <= 15; i += 1) seedMember(`u${String(i).padStart(2, '0')}`, 16 - i, 0);
     seedMember('u16', 1, 0); // ties with u15
-    const top = topStandings(temp.db, query());
+    const top = temp.stores.leaderboard.top(query());
     expect(top).toHaveLength(10);
     expect(top.at(-1)).toMatchObject({ userId: 'u10', rank: 10 });
-    expect(memberPosition(temp.db, { ...query(), userId: 'u14' })).toMatchObject({ ranked: true, rank: 14 });
-    expect(memberPosition(temp.db, { ...query(), userId: 'u15' })).toMatchObject({ ranked: true, rank: 15 });
-    expect(memberPosition(temp.db, { ...query(), userId: 'u16' })).toMatchObject({
+    expect(temp.stores.leaderboard.memberPosition({ ...query(), userId: 'u14' })).toMatchObject({
+      ranked: true,
+      rank: 14,
+    });
+    expect(temp.stores.leaderboard.memberPosition({ ...query(), userId: 'u15' })).toMatchObject({
+      ranked: true,
+      rank: 15,
+    });
+    expect(temp.stores.leaderboard.memberPosition({ ...query(), userId: 'u16' })).toMatchObject({
       ranked: true,
       rank: 15,
       row: { points: 100, answered: 1, correct: 1 },
     });
-    expect(memberPosition(temp.db, { ...query(), userId: 'nobody' })).toBeNull();
+    expect(temp.stores.leaderboard.memberPosition({ ...query(), userId: 'nobody' })).toBeNull();
   });
 
   it('ranks by accuracy only members with the minimum answers', () => {
@@ -72,31 +78,35 @@ describe('standings queries', () => {
     seedMember('steady', 9, 1); // 90% of 10
     seedMember('busy', 16, 4); // 80% of 20, more points
     seedMember('same', 18, 2); // 90% of 20: ties with steady
-    const top = topStandings(temp.db, query({ by: 'accuracy', minAnswers: 10 }));
+    const top = temp.stores.leaderboard.top(query({ by: 'accuracy', minAnswers: 10 }));
     expect(top.map((r) => [r.userId, r.rank])).toEqual([
       ['same', 1],
       ['steady', 1],
       ['busy', 3],
     ]);
-    expect(memberPosition(temp.db, { ...query({ by: 'accuracy' }), userId: 'perfect-few' })).toEqual({
+    expect(
+      temp.stores.leaderboard.memberPosition({ ...query({ by: 'accuracy' }), userId: 'perfect-few' }),
+    ).toEqual({
       ranked: false,
       row: { userId: 'perfect-few', points: 300, answered: 3, correct: 3 },
     });
-    expect(memberPosition(temp.db, { ...query({ by: 'accuracy' }), userId: 'busy' })).toMatchObject({
+    expect(
+      temp.stores.leaderboard.memberPosition({ ...query({ by: 'accuracy' }), userId: 'busy' }),
+    ).toMatchObject({
       ranked: true,
       rank: 3,
     });
-    const lowBar = topStandings(temp.db, query({ by: 'accuracy', minAnswers: 1 }));
+    const lowBar = temp.stores.leaderboard.top(query({ by: 'accuracy', minAnswers: 1 }));
     expect(lowBar[0]).toMatchObject({ userId: 'perfect-few', rank: 1 });
   });
 
   it('keeps topic and domain scopes apart', () => {
     seedMember('ml', 3, 0, 'Machine Learning', 1);
     seedMember('sec', 5, 0, 'IAM', 5);
-    expect(topStandings(temp.db, query({ scope: 't:IAM' })).map((r) => r.userId)).toEqual(['sec']);
-    expect(topStandings(temp.db, query({ scope: 'd:1' })).map((r) => r.userId)).toEqual(['ml']);
-    expect(topStandings(temp.db, query({ scope: 'd:2' }))).toEqual([]);
-    expect(topStandings(temp.db, query()).map((r) => r.userId)).toEqual(['sec', 'ml']);
+    expect(temp.stores.leaderboard.top(query({ scope: 't:IAM' })).map((r) => r.userId)).toEqual(['sec']);
+    expect(temp.stores.leaderboard.top(query({ scope: 'd:1' })).map((r) => r.userId)).toEqual(['ml']);
+    expect(temp.stores.leaderboard.top(query({ scope: 'd:2' }))).toEqual([]);
+    expect(temp.stores.leaderboard.top(query()).map((r) => r.userId)).toEqual(['sec', 'ml']);
   });
 
   it('uses the accuracy index rather than sorting the period', () => {
