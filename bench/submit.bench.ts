@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeDatabase, openDatabase, type Db } from '../src/db/database';
-import { ensureGuild } from '../src/guilds/guild-settings';
-import { createRound, endRound, markOpened, markRevealed } from '../src/quiz/round-store';
+import { closeDatabase, openDatabase } from '../src/db/database';
 import { submitAnswer, type SubmitResult } from '../src/quiz/submit-answer';
 import { makeQuestion } from '../test/quiz/fixtures';
+import { seedRounds } from '../test/support/seed-rounds';
 
 const MEMBERS = 200;
 const QUESTIONS = 10;
@@ -19,22 +18,6 @@ const RUNS = 3;
 const questions = Array.from({ length: QUESTIONS }, (_, i) => makeQuestion({ id: `bench-q${i}` }));
 const questionById = new Map(questions.map((q) => [q.id, q]));
 
-function startRound(db: Db, channelId: string, now: number): number {
-  const created = createRound(db, {
-    guildId: 'bench-guild',
-    channelId,
-    starterId: 'starter',
-    locale: 'pt-BR',
-    secondsPerQuestion: 60,
-    topic: null,
-    domain: null,
-    questionIds: questions.map((q) => q.id),
-    now,
-  });
-  if (!created.ok) throw new Error('bench round not created');
-  return created.round.id;
-}
-
 interface Sample {
   /** Wall-clock µs per submit. */
   wall: number;
@@ -47,40 +30,39 @@ function oneRun(batch: number): Sample {
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
   try {
-    let now = Date.UTC(2026, 0, 1, 12);
-    ensureGuild(db, 'bench-guild', 'America/Sao_Paulo', now);
     let elapsed = 0;
     let cpu = 0;
-    for (let r = 0; r < ROUNDS; r++) {
-      const roundId = startRound(db, `channel-${r}`, now);
-      for (let position = 0; position < QUESTIONS; position++) {
-        markOpened(db, roundId, position, now, now + 60_000);
-        const submit = (member: number): SubmitResult =>
-          // Members spread over the options: some right (streaks), most wrong.
-          submitAnswer(db, questionById, now + 1 + member, {
-            roundId,
-            position,
-            userId: `user-${member}`,
-            input: { button: (member + position) % 4 },
-          });
-        const started = performance.now();
-        const cpuBefore = process.cpuUsage();
-        for (let member = 0; member < MEMBERS; member += batch) {
-          const size = Math.min(batch, MEMBERS - member);
-          const results =
-            size === 1
-              ? [submit(member)]
-              : db.transaction(() => Array.from({ length: size }, (_, k) => submit(member + k)));
-          const refused = results.find((result) => result.kind !== 'registered');
-          if (refused) throw new Error(`a submit was not registered: ${refused.kind}`);
-        }
-        elapsed += performance.now() - started;
-        const used = process.cpuUsage(cpuBefore);
-        cpu += used.user + used.system;
-        now += 60_000;
-        markRevealed(db, roundId, position, now);
+    const openQuestions = seedRounds(db, {
+      guildId: 'bench-guild',
+      channelPrefix: 'channel-',
+      questions,
+      startAt: Date.UTC(2026, 0, 1, 12),
+      timeZone: 'America/Sao_Paulo',
+      rounds: ROUNDS,
+    });
+    for (const { roundId, position, openedAt } of openQuestions) {
+      const submit = (member: number): SubmitResult =>
+        // Members spread over the options: some right (streaks), most wrong.
+        submitAnswer(db, questionById, openedAt + 1 + member, {
+          roundId,
+          position,
+          userId: `user-${member}`,
+          input: { button: (member + position) % 4 },
+        });
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      for (let member = 0; member < MEMBERS; member += batch) {
+        const size = Math.min(batch, MEMBERS - member);
+        const results =
+          size === 1
+            ? [submit(member)]
+            : db.transaction(() => Array.from({ length: size }, (_, k) => submit(member + k)));
+        const refused = results.find((result) => result.kind !== 'registered');
+        if (refused) throw new Error(`a submit was not registered: ${refused.kind}`);
       }
-      endRound(db, roundId, 'finished', now);
+      elapsed += performance.now() - started;
+      const used = process.cpuUsage(cpuBefore);
+      cpu += used.user + used.system;
     }
     return { wall: (elapsed * 1000) / SUBMITS, cpu: cpu / SUBMITS };
   } finally {

@@ -98,14 +98,21 @@ function steppedPause() {
   };
 }
 
-describe('rebuildStandingsInSlices', () => {
+/** Before each test of the block: a fresh file with g1 in Lisbon and 'other' in UTC, removed after it. */
+function freshServersEach(use: (temp: ReturnType<typeof createTempDb>) => void): void {
   let temp: ReturnType<typeof createTempDb>;
   beforeEach(() => {
     temp = createTempDb();
     seedGuild(temp.db, 'Europe/Lisbon');
     seedGuild(temp.db, 'UTC', 'other');
+    use(temp);
   });
   afterEach(() => temp.cleanup());
+}
+
+describe('rebuildStandingsInSlices', () => {
+  let temp: ReturnType<typeof createTempDb>;
+  freshServersEach((fresh) => (temp = fresh));
 
   it('gives exactly what the from-scratch rebuild gives in the new zone, and stores the zone', async () => {
     seedMixed(temp.db, 500);
@@ -245,12 +252,7 @@ describe('rebuildStandingsInSlices', () => {
 
 describe('StandingsRebuilder', () => {
   let temp: ReturnType<typeof createTempDb>;
-  beforeEach(() => {
-    temp = createTempDb();
-    seedGuild(temp.db, 'Europe/Lisbon');
-    seedGuild(temp.db, 'UTC', 'other');
-  });
-  afterEach(() => temp.cleanup());
+  freshServersEach((fresh) => (temp = fresh));
 
   it("runs a server's second switch after the first, never interleaved", async () => {
     seedMixed(temp.db, 200);

@@ -3,10 +3,9 @@
 // Submits bursts of clicks through the AnswerBatcher (one transaction per burst) in its own server and
 // prints how many were registered and the errors it hit.
 import { closeDatabase, openDatabase } from '../../src/db/database';
-import { ensureGuild } from '../../src/guilds/guild-settings';
 import { AnswerBatcher } from '../../src/quiz/answer-batcher';
-import { createRound, markOpened } from '../../src/quiz/round-store';
 import { makeQuestion } from '../quiz/fixtures';
+import { seedRounds } from './seed-rounds';
 
 const [databasePath, indexArg, startAtArg, durationArg] = process.argv.slice(2);
 const QUESTIONS = 20;
@@ -14,23 +13,14 @@ const BURST = 25;
 const questions = Array.from({ length: QUESTIONS }, (_, i) => makeQuestion({ id: `q${i}` }));
 const db = openDatabase(databasePath!);
 const batcher = new AnswerBatcher(db, new Map(questions.map((q) => [q.id, q])));
-const guildId = `guild-${indexArg}`;
 const now = Date.UTC(2026, 0, 1, 12);
-ensureGuild(db, guildId, 'UTC', now);
-const created = createRound(db, {
-  guildId,
-  channelId: `channel-${indexArg}`,
-  starterId: 'starter',
-  locale: 'pt-BR',
-  secondsPerQuestion: 60,
-  topic: null,
-  domain: null,
-  questionIds: questions.map((q) => q.id),
-  now,
-});
-if (!created.ok) throw new Error('round not created');
-const roundId = created.round.id;
-markOpened(db, roundId, 0, now, now + 3_600_000);
+// One round in this process's own server, its first question open: every click goes to it.
+const { roundId } = seedRounds(db, {
+  guildId: `guild-${indexArg}`,
+  channelPrefix: `channel-${indexArg}-`,
+  questions,
+  startAt: now,
+}).next().value!;
 
 while (Date.now() < Number(startAtArg)) await new Promise((resolve) => setTimeout(resolve, 1));
 const endAt = Date.now() + Number(durationArg);
