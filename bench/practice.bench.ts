@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storeChoice } from '../src/answers/choice';
 import { renderChartPng } from '../src/charts/chart';
+import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import { createDeckIndex, loadDeck } from '../src/deck';
 import { seededRandom } from '../src/deck/random';
 import { drawMock } from '../src/mock/draw';
 import { finishMock, startOrResumeMock, actOnMock } from '../src/mock/mock';
-import { mockItems } from '../src/mock/mock-store';
 import { scoreMock } from '../src/mock/scoring';
 import { loadCardTallies, loadCards, loadDueCards } from '../src/practice/card-store';
 import { answerPracticeItem, currentItem, startOrResume } from '../src/practice/practice';
@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
   const deck = createDeckIndex(loadDeck());
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
+  const data = { db, stores: createStores(db) };
   try {
     const random = seededRandom('practice-bench');
     let now = Date.UTC(2026, 0, 1, 12);
@@ -159,7 +160,7 @@ export async function run(): Promise<void> {
     const closeSamples: number[] = [];
     for (let m = 0; m < 100; m++) {
       const started = startOrResumeMock(
-        db,
+        data,
         deck,
         { ...member, userId: `mock-${m}` },
         { now, minutes: 90, random },
@@ -167,7 +168,7 @@ export async function run(): Promise<void> {
       for (let p = 0; p < 65; p += 1) {
         const q = deck.questionById.get(started.items[p]!.questionId)!;
         actOnMock(
-          db,
+          data,
           deck,
           {
             mockId: started.mock.id,
@@ -187,9 +188,9 @@ export async function run(): Promise<void> {
         );
       }
       const t = performance.now();
-      finishMock(db, deck, started.mock.id, 'submitted', now + 1);
+      finishMock(data, deck, started.mock.id, 'submitted', now + 1);
       closeSamples.push(performance.now() - t);
-      if (m === 0 && mockItems(db, started.mock.id).some((i) => i.choice === null))
+      if (m === 0 && data.stores.mocks.items(started.mock.id).some((i) => i.choice === null))
         throw new Error('unanswered item');
     }
     console.log(`finishMock (score + 65 answers, SQLite):  ${stats(closeSamples)}`);

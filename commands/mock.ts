@@ -21,7 +21,7 @@ export const mockCommand = {
     if (!interaction.inGuild()) return replyPrivately(interaction, text.guildOnly);
     if (ctx.deck.examTier.length < MOCK_ITEMS) return replyPrivately(interaction, text.notEnough);
     const started = startOrResumeMock(
-      ctx.db,
+      ctx,
       ctx.deck,
       { guildId: interaction.guildId, userId: interaction.user.id },
       { now: ctx.now(), minutes: ctx.env.MOCK_MINUTES, defaultTimezone: ctx.env.DEFAULT_TIMEZONE },

@@ -48,7 +48,7 @@ export const statsCommand = {
       return replyPrivately(interaction, message);
     }
     const member = { guildId: interaction.guildId, userId: user.id };
-    const readiness = renderReadiness(memberReadiness(ctx.db, ctx.deck, member, now), ctx.locale, now);
+    const readiness = renderReadiness(memberReadiness(ctx, ctx.deck, member, now), ctx.locale, now);
     // Weak spots are personal: only the caller sees them. The chart repeats the readiness figures.
     await interaction.reply({
       embeds: [renderStats(stats, user.displayName, ctx.locale), readiness.embed],

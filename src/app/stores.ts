@@ -1,6 +1,9 @@
+import { createAnswerStore } from '../answers/answer-store';
 import type { Db } from '../db/database';
 import { createRebuildStore } from '../leaderboard/rebuild-store';
 import { createStandingsQueries } from '../leaderboard/standings-queries';
+import { createMockStore } from '../mock/mock-store';
+import { createCardStore } from '../practice/card-store';
 
 /**
  * Every feature's prepared statements (`createXStore(db)`), built once per database by the composition
@@ -8,8 +11,14 @@ import { createStandingsQueries } from '../leaderboard/standings-queries';
  */
 export function createStores(db: Db) {
   return {
+    /** Answer events and the standings kept with them (the click path). */
+    answers: createAnswerStore(db),
+    /** The member's FSRS cards (practice, readiness). */
+    cards: createCardStore(db),
     /** The reads of `/leaderboard`. */
     leaderboard: createStandingsQueries(db),
+    /** Mock exams and their items. */
+    mocks: createMockStore(db),
     /** The time-zone switch's SQL (StandingsRebuilder). */
     rebuild: createRebuildStore(db),
   };

@@ -22,7 +22,6 @@ import {
 } from './custom-ids';
 import { mockMessages } from './messages';
 import { actOnMock, expireIfDue, type MockAction, type MockActionResult, type MockView } from './mock';
-import { findMock, mockItems } from './mock-store';
 import { renderConfirm, renderMockItem, renderReview, type MockMessage } from './render';
 import { mockResultMessage } from './result-message';
 import { scoreMock } from './scoring';
@@ -53,7 +52,7 @@ function act(
 ): MockActionResult | { status: 'guild-only' } {
   if (!interaction.inGuild()) return { status: 'guild-only' };
   return actOnMock(
-    ctx.db,
+    ctx,
     ctx.deck,
     { mockId, member: { guildId: interaction.guildId, userId: interaction.user.id }, action },
     ctx.now(),
@@ -134,11 +133,11 @@ function finishedView(
   ctx: InteractionContext,
   mockId: number,
 ): MockView | string {
-  const mock = findMock(ctx.db, mockId);
+  const mock = ctx.stores.mocks.find(mockId);
   if (!mock) return refusal(ctx, 'gone');
   if (mock.guildId !== interaction.guildId || mock.userId !== interaction.user.id)
     return refusal(ctx, 'not-yours');
-  return expireIfDue(ctx.db, ctx.deck, mock, ctx.now());
+  return expireIfDue(ctx, ctx.deck, mock, ctx.now());
 }
 
 const result = componentHandler({
@@ -164,13 +163,13 @@ const review = componentHandler({
 const panel = panelHandlers({
   ids: mockPanelIds,
   question(target, ctx) {
-    const item = mockItems(ctx.db, target.mock)[target.position];
+    const item = ctx.stores.mocks.items(target.mock)[target.position];
     return item ? ctx.deck.questionById.get(item.questionId) : undefined;
   },
   async open(interaction, target, ctx) {
-    const mock = findMock(ctx.db, target.mock);
+    const mock = ctx.stores.mocks.find(target.mock);
     if (!mock || mock.userId !== interaction.user.id) return { refuse: refusal(ctx, 'not-yours') };
-    const view = expireIfDue(ctx.db, ctx.deck, mock, ctx.now());
+    const view = expireIfDue(ctx, ctx.deck, mock, ctx.now());
     return view.mock.status === 'running' ? undefined : { refuse: mockResultMessage(ctx, view).content };
   },
   async submit(interaction, target, choice, ctx) {

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, ne, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { mockExams, mockItems as mockItemsTable, type MockStatus } from '../db/schema';
 
 /** SQL of mock exams and their items (tables mock_exams, mock_items). */
@@ -23,7 +22,7 @@ const runningItemAt = and(
   sql`exists (select 1 from ${mockExams} where ${mockExams.id} = ${p('mockId')} and ${mockExams.status} = 'running')`,
 );
 
-/** Prepared once per Db: every click on a mock panel reads the mock and its 65 items. */
+/** Prepared once per Db (`ctx.stores.mocks`): every click on a mock panel reads the mock and its 65 items. */
 export function createMockStore(db: Db) {
   const running = db
     .select()
@@ -121,44 +120,3 @@ export function createMockStore(db: Db) {
 }
 
 export type MockStore = ReturnType<typeof createMockStore>;
-
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const mockStoreOf = oncePerDb(createMockStore);
-
-export function findRunningMock(db: Db, member: Member): MockExam | null {
-  return mockStoreOf(db).findRunning(member);
-}
-
-export function findMock(db: Db, id: number): MockExam | null {
-  return mockStoreOf(db).find(id);
-}
-
-export function insertMock(
-  db: Db,
-  member: Member,
-  questionIds: readonly string[],
-  startedAt: number,
-  deadlineAt: number,
-): MockExam | null {
-  return mockStoreOf(db).insert(member, questionIds, startedAt, deadlineAt);
-}
-
-export function mockItems(db: Db, mockId: number): MockItem[] {
-  return mockStoreOf(db).items(mockId);
-}
-
-export function setChoice(db: Db, mockId: number, position: number, choice: string): boolean {
-  return mockStoreOf(db).setChoice(mockId, position, choice);
-}
-
-export function toggleFlag(db: Db, mockId: number, position: number): boolean {
-  return mockStoreOf(db).toggleFlag(mockId, position);
-}
-
-export function closeMock(db: Db, mockId: number, result: MockResult): boolean {
-  return mockStoreOf(db).close(mockId, result);
-}
-
-export function pastMocks(db: Db, member: Member, limit = 5): MockExam[] {
-  return mockStoreOf(db).past(member, limit);
-}

@@ -1,14 +1,14 @@
 import { AttachmentBuilder, type APIEmbed } from 'discord.js';
 import { renderChartPng } from '../charts/chart';
-import type { Db } from '../db/database';
+import type { WithStores } from '../db/with-stores';
 import type { DeckIndex } from '../deck';
 import { loadExamGuide } from '../deck/guide';
 import { EXAM_DOMAINS } from '../deck/types';
 import { truncate } from '../discord/truncate';
 import type { Locale } from '../shared/i18n';
-import { pastMocks, type MockExam } from '../mock/mock-store';
+import type { MockExam, MockStore } from '../mock/mock-store';
 import { passes, scaledScore } from '../mock/scoring';
-import { loadCards } from '../practice/card-store';
+import type { CardStore } from '../practice/card-store';
 import type { Tally } from '../stats/accuracy';
 import { readinessMessages } from './messages';
 import { computeReadiness, OBJECTIVE_DAYS, RECENT_DAYS, type Readiness } from './readiness';
@@ -25,7 +25,7 @@ export interface MemberReadiness {
 
 /** Everything /stats shows about readiness, read for one member at `now`. */
 export function memberReadiness(
-  db: Db,
+  { db, stores }: WithStores<{ cards: CardStore; mocks: MockStore }>,
   deck: DeckIndex,
   member: { guildId: string; userId: string },
   now: number,
@@ -33,13 +33,13 @@ export function memberReadiness(
   const guide = loadExamGuide();
   const readiness = computeReadiness({
     recentByDomain: answersByDomainSince(db, member, now - RECENT_DAYS * DAY),
-    cards: loadCards(db, member),
+    cards: stores.cards.cards(member),
     byQuestion: answersByQuestionSince(db, member, now - OBJECTIVE_DAYS * DAY),
     questionById: deck.questionById,
     allObjectives: guide.objectives,
     now,
   });
-  return { readiness, weekly: weeklyAccuracy(db, member, now), mocks: pastMocks(db, member) };
+  return { readiness, weekly: weeklyAccuracy(db, member, now), mocks: stores.mocks.past(member) };
 }
 
 const percent = (share: number | null, locale: Locale) =>

@@ -39,7 +39,7 @@ describe('finishing a mock with another shard writing to the same file', () => {
 
   it('finishMock holds the write lock from its first read: the other shard waits, and the mock closes', () => {
     const deck = practiceDeck(examItems(14));
-    const { mock } = startOrResumeMock(temp.db, deck, member, {
+    const { mock } = startOrResumeMock(temp, deck, member, {
       now: t0,
       minutes: 90,
       random: seededRandom('l'),
@@ -47,7 +47,7 @@ describe('finishing a mock with another shard writing to the same file', () => {
     const attempts: (string | null)[] = [];
     const questionById = new FirstLookupHook(deck.questionById, () => attempts.push(otherShard.tryWrite()));
 
-    const view = finishMock(temp.db, { ...deck, questionById }, mock.id, 'submitted', t0 + 60_000);
+    const view = finishMock(temp, { ...deck, questionById }, mock.id, 'submitted', t0 + 60_000);
 
     expect(attempts).toEqual(['SQLITE_BUSY']);
     expect(view.mock.status).toBe('submitted');

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
 import { actOnMock, finishMock, startOrResumeMock } from '../../src/mock/mock';
-import { pastMocks } from '../../src/mock/mock-store';
 import { createTempDb } from '../support/temp-db';
 import { examItems, practiceDeck } from '../practice/fixtures';
 
@@ -18,7 +17,7 @@ describe('mock rules on SQLite', () => {
   afterEach(() => temp.cleanup());
 
   const start = (now = t0) =>
-    startOrResumeMock(temp.db, deck, member, { now, minutes: 90, random: seededRandom(`m${now}`) });
+    startOrResumeMock(temp, deck, member, { now, minutes: 90, random: seededRandom(`m${now}`) });
 
   it('one running mock per member: a second start resumes it, another member gets their own', () => {
     const first = start();
@@ -29,14 +28,14 @@ describe('mock rules on SQLite', () => {
     expect(again.resumed).toBe(true);
     expect(again.mock.id).toBe(first.mock.id);
     const other = startOrResumeMock(
-      temp.db,
+      temp,
       deck,
       { ...member, userId: '3'.repeat(18) },
       { now: t0, minutes: 90 },
     );
     expect(other.mock.id).not.toBe(first.mock.id);
     const refused = actOnMock(
-      temp.db,
+      temp,
       deck,
       {
         mockId: first.mock.id,
@@ -52,7 +51,7 @@ describe('mock rules on SQLite', () => {
     const { mock, items } = start();
     const q = deck.questionById.get(items[0]!.questionId)!;
     const act = (action: Parameters<typeof actOnMock>[2]['action'], now = t0 + 1000) =>
-      actOnMock(temp.db, deck, { mockId: mock.id, member, action }, now);
+      actOnMock(temp, deck, { mockId: mock.id, member, action }, now);
     const input = q.type === 'match' ? { full: q.answers } : { button: q.answers[0]! };
     const answered = act({ kind: 'answer', position: 0, choice: input });
     expect(answered.status === 'ok' && answered.position).toBe(1);
@@ -77,14 +76,14 @@ describe('mock rules on SQLite', () => {
     const q = deck.questionById.get(items[1]!.questionId)!;
     const input = q.type === 'match' ? { full: q.answers } : { button: q.answers[0]! };
     const before = actOnMock(
-      temp.db,
+      temp,
       deck,
       { mockId: mock.id, member, action: { kind: 'answer', position: 1, choice: input } },
       mock.deadlineAt - 1,
     );
     expect(before.status).toBe('ok');
     const at = actOnMock(
-      temp.db,
+      temp,
       deck,
       { mockId: mock.id, member, action: { kind: 'flag', position: 2 } },
       mock.deadlineAt,
@@ -98,12 +97,12 @@ describe('mock rules on SQLite', () => {
       scaledScore: 114,
     });
     // Closing again (another click, a restart) records nothing twice.
-    finishMock(temp.db, deck, mock.id, 'submitted', mock.deadlineAt + 5000);
+    finishMock(temp, deck, mock.id, 'submitted', mock.deadlineAt + 5000);
     expect(temp.db.select().from(answers).all()).toHaveLength(1);
-    expect(pastMocks(temp.db, member).map((m) => m.status)).toEqual(['timed_out']);
+    expect(temp.stores.mocks.past(member).map((m) => m.status)).toEqual(['timed_out']);
     // Answering after the end changes nothing.
     const late = actOnMock(
-      temp.db,
+      temp,
       deck,
       { mockId: mock.id, member, action: { kind: 'answer', position: 3, choice: input } },
       mock.deadlineAt + 10,
