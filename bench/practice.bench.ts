@@ -10,7 +10,6 @@ import { seededRandom } from '../src/deck/random';
 import { drawMock } from '../src/mock/draw';
 import { finishMock, startOrResumeMock, actOnMock } from '../src/mock/mock';
 import { scoreMock } from '../src/mock/scoring';
-import { loadCardTallies, loadCards, loadDueCards } from '../src/practice/card-store';
 import { answerPracticeItem, currentItem, startOrResume } from '../src/practice/practice';
 import { chooseNextItem, chooseNextItemFrom } from '../src/practice/select';
 
@@ -51,12 +50,12 @@ export async function run(): Promise<void> {
     const fillStarted = performance.now();
     // 10,000 reviews through the real path: sessions of 25, one a day, ~75% right at a normal pace.
     while (reviews < REVIEWS) {
-      startOrResume(db, deck, member, SESSION, now, random);
+      startOrResume(data, deck, member, SESSION, now, random);
       for (let i = 0; i < SESSION && reviews < REVIEWS; i++) {
         const current = currentItem(
-          db,
+          data,
           deck,
-          startOrResume(db, deck, member, SESSION, now, random).session,
+          startOrResume(data, deck, member, SESSION, now, random).session,
           now,
           random,
         );
@@ -80,7 +79,7 @@ export async function run(): Promise<void> {
               : { button: choice[0]! };
         now += 20_000 + Math.floor(random() * 60_000);
         const r = answerPracticeItem(
-          db,
+          data,
           deck,
           { sessionId: current.session.id, position: current.item.position, member, choice: input },
           now,
@@ -89,7 +88,7 @@ export async function run(): Promise<void> {
       }
       now += 86_400_000;
     }
-    const cards = loadCards(db, member);
+    const cards = data.stores.cards.cards(member);
     console.log(
       `filled ${reviews} reviews (${cards.length} cards) through answerPracticeItem in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`,
     );
@@ -104,31 +103,31 @@ export async function run(): Promise<void> {
     const fromSqlite = (at: number) =>
       chooseNextItemFrom({
         pool,
-        due: () => loadDueCards(db, member, at),
-        tallies: () => loadCardTallies(db, member),
-        all: () => loadCards(db, member),
+        due: () => data.stores.cards.dueCards(member, at),
+        tallies: () => data.stores.cards.tallies(member),
+        all: () => data.stores.cards.cards(member),
         questionById: deck.questionById,
         exclude,
         now: at,
         random,
       });
-    const dueNow = loadDueCards(db, member, now).length;
+    const dueNow = data.stores.cards.dueCards(member, now).length;
     console.log(`next item from SQLite (${dueNow} due now):     ${stats(time(RUNS, () => fromSqlite(now)))}`);
     const early = Date.UTC(2025, 0, 1);
     console.log(`next item from SQLite (none due: new):   ${stats(time(RUNS, () => fromSqlite(early)))}`);
     console.log(
-      `loadCards (all ${cards.length}, for comparison):       ${stats(time(RUNS, () => loadCards(db, member)))}`,
+      `loadCards (all ${cards.length}, for comparison):       ${stats(time(RUNS, () => data.stores.cards.cards(member)))}`,
     );
     // The whole "Next" click: session items, cards, choice and the stored item, in one transaction.
     const nextSamples: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const session = startOrResume(db, deck, member, SESSION, now, random).session;
+      const session = startOrResume(data, deck, member, SESSION, now, random).session;
       const t = performance.now();
-      const current = currentItem(db, deck, session, now, random);
+      const current = currentItem(data, deck, session, now, random);
       nextSamples.push(performance.now() - t);
       if (current.kind === 'item') {
         answerPracticeItem(
-          db,
+          data,
           deck,
           {
             sessionId: session.id,

@@ -33,7 +33,7 @@ export const practiceCommand = {
     if (!interaction.inGuild()) return replyPrivately(interaction, text.guildOnly);
     const size = interaction.options.getInteger('items') ?? DEFAULT_SESSION_SIZE;
     const current = startOrResume(
-      ctx.db,
+      ctx,
       ctx.deck,
       { guildId: interaction.guildId, userId: interaction.user.id },
       size,

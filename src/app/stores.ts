@@ -4,6 +4,7 @@ import { createRebuildStore } from '../leaderboard/rebuild-store';
 import { createStandingsQueries } from '../leaderboard/standings-queries';
 import { createMockStore } from '../mock/mock-store';
 import { createCardStore } from '../practice/card-store';
+import { createSessionStore } from '../practice/session-store';
 
 /**
  * Every feature's prepared statements (`createXStore(db)`), built once per database by the composition
@@ -21,6 +22,8 @@ export function createStores(db: Db) {
     mocks: createMockStore(db),
     /** The time-zone switch's SQL (StandingsRebuilder). */
     rebuild: createRebuildStore(db),
+    /** Practice sessions and their items. */
+    sessions: createSessionStore(db),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, isNotNull, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
+import type { WithStores } from '../db/with-stores';
 import { answers, practiceCards } from '../db/schema';
 import { gradeOf, review, type CardState, type Grade } from './scheduler';
 
@@ -66,7 +66,7 @@ const tallyOf = (r: unknown[]): CardTally => ({
 });
 const ofMember = and(eq(practiceCards.guildId, p('guildId')), eq(practiceCards.userId, p('userId')));
 
-/** The cards' statements, prepared once per Db: every practice click reads or writes them. */
+/** The cards' statements, prepared once per Db (`ctx.stores.cards`): every practice click reads or writes them. */
 export function createCardStore(db: Db) {
   const cards = db.select(cardFields).from(practiceCards).where(ofMember).prepare();
   // The practice_cards_due index: the scheduler's first question, "what is due now?".
@@ -128,32 +128,12 @@ export function createCardStore(db: Db) {
 
 export type CardStore = ReturnType<typeof createCardStore>;
 
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const cardStoreOf = oncePerDb(createCardStore);
-
-export function loadCards(db: Db, member: Member): MemberCard[] {
-  return cardStoreOf(db).cards(member);
-}
-
-export function loadDueCards(db: Db, member: Member, now: number): MemberCard[] {
-  return cardStoreOf(db).dueCards(member, now);
-}
-
-export function loadCardTallies(db: Db, member: Member): CardTally[] {
-  return cardStoreOf(db).tallies(member);
-}
-
-export function loadCard(db: Db, member: Member, questionId: string): MemberCard | null {
-  return cardStoreOf(db).card(member, questionId);
-}
-
 /** Folds one review into the member's card; call inside the transaction that recorded the answer. */
 export function applyReview(
-  db: Db,
+  store: CardStore,
   member: Member,
   event: ReviewEvent,
 ): { grade: Grade; before: CardState | null; card: CardState } {
-  const store = cardStoreOf(db);
   const before = store.card(member, event.questionId);
   const grade = gradeOf(event, before);
   const card = review(before, grade, event.answeredAt);
@@ -169,7 +149,7 @@ export function applyReview(
 }
 
 /** Drops the member's cards and replays every practice review in order: the cards are derived data. */
-export function rebuildCards(db: Db, member: Member): number {
+export function rebuildCards({ db, stores }: WithStores<{ cards: CardStore }>, member: Member): number {
   return db.transaction((tx) => {
     tx.delete(practiceCards)
       .where(and(eq(practiceCards.guildId, member.guildId), eq(practiceCards.userId, member.userId)))
@@ -192,7 +172,7 @@ export function rebuildCards(db: Db, member: Member): number {
       )
       .orderBy(asc(answers.answeredAt), asc(answers.id))
       .all();
-    for (const event of events) applyReview(db, member, event);
+    for (const event of events) applyReview(stores.cards, member, event);
     return events.length;
   });
 }

@@ -12,7 +12,6 @@ import { practiceAnswerId, practiceNextId, practicePanelIds, practiceSelectId } 
 import { practiceMessages } from './messages';
 import { answerPracticeItem, currentItem, type PracticeAnswer } from './practice';
 import { itemHeader, renderAnswered, renderCurrent, type PracticeView } from './render';
-import { findSession, sessionItems } from './session-store';
 
 function refusal(ctx: InteractionContext, result: Exclude<PracticeAnswer, { status: 'answered' }>): string {
   const text = practiceMessages(ctx.locale);
@@ -33,7 +32,7 @@ function answer(
 ): PracticeAnswer | { status: 'guild-only' } {
   if (!interaction.inGuild()) return { status: 'guild-only' };
   const result = answerPracticeItem(
-    ctx.db,
+    ctx,
     ctx.deck,
     {
       sessionId: target.session,
@@ -84,11 +83,11 @@ const answerSelect = componentHandler({
 const panel = panelHandlers({
   ids: practicePanelIds,
   question(target, ctx) {
-    const item = sessionItems(ctx.db, target.session).find((i) => i.position === target.position);
+    const item = ctx.stores.sessions.items(target.session).find((i) => i.position === target.position);
     return item ? ctx.deck.questionById.get(item.questionId) : undefined;
   },
   header(target, question, ctx) {
-    const session = findSession(ctx.db, target.session);
+    const session = ctx.stores.sessions.find(target.session);
     return itemHeader(question, target.position, session?.size ?? 0, ctx.locale);
   },
   async submit(interaction, target, choice, ctx): Promise<string | PracticeView> {
@@ -104,11 +103,11 @@ const next = componentHandler({
   customId: practiceNextId,
   async execute(interaction, data, ctx) {
     const text = practiceMessages(ctx.locale);
-    const session = findSession(ctx.db, data.session);
+    const session = ctx.stores.sessions.find(data.session);
     if (!session) return replyPrivately(interaction, text.gone);
     if (session.guildId !== interaction.guildId || session.userId !== interaction.user.id)
       return replyPrivately(interaction, text.notYours);
-    const view = renderCurrent(currentItem(ctx.db, ctx.deck, session, ctx.now()), ctx.locale);
+    const view = renderCurrent(currentItem(ctx, ctx.deck, session, ctx.now()), ctx.locale);
     if (interaction.isMessageComponent()) await interaction.update(view);
     else await interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
   },

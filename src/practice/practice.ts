@@ -1,26 +1,18 @@
 import { choiceFromInput, type ChoiceInput } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
-import type { Db } from '../db/database';
+import type { AnswerStore } from '../answers/answer-store';
+import type { WithStores } from '../db/with-stores';
 import { tierQuestions, type DeckIndex } from '../deck';
 import type { Question } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
 import { isCorrectChoice } from '../quiz/scoring';
-import { applyReview, loadCardTallies, loadCards, loadDueCards, type Member } from './card-store';
+import { applyReview, type CardStore, type Member } from './card-store';
 import type { CardState, Grade } from './scheduler';
 import { chooseNextItemFrom } from './select';
-import {
-  findOpenSession,
-  findSession,
-  finishSession,
-  insertItem,
-  insertSession,
-  markShown,
-  sessionItems,
-  sessionScore,
-  setItemAnswer,
-  type PracticeItem,
-  type PracticeSession,
-} from './session-store';
+import type { PracticeItem, PracticeSession, SessionStore } from './session-store';
+
+/** What the practice rules run on: the database (its transactions) and the stores they use. */
+export type PracticeData = WithStores<{ sessions: SessionStore; cards: CardStore; answers: AnswerStore }>;
 
 export const DEFAULT_SESSION_SIZE = 10;
 export const MAX_SESSION_SIZE = 25;
@@ -34,7 +26,7 @@ export type CurrentItem =
  * item. `resumed` says the session was already open (after a restart, or from another message).
  */
 export function startOrResume(
-  db: Db,
+  data: PracticeData,
   deck: DeckIndex,
   member: Member,
   size: number,
@@ -42,10 +34,11 @@ export function startOrResume(
   random: () => number = Math.random,
   defaultTimezone = 'UTC',
 ): CurrentItem & { resumed: boolean } {
-  ensureGuild(db, member.guildId, defaultTimezone, now);
-  const open = findOpenSession(db, member);
-  const session = open ?? insertSession(db, member, size, now);
-  return { ...currentItem(db, deck, session, now, random), resumed: open !== null };
+  const { sessions } = data.stores;
+  ensureGuild(data.db, member.guildId, defaultTimezone, now);
+  const open = sessions.findOpen(member);
+  const session = open ?? sessions.insert(member, size, now);
+  return { ...currentItem(data, deck, session, now, random), resumed: open !== null };
 }
 
 /**
@@ -54,29 +47,30 @@ export function startOrResume(
  * left to practise). The item is stored before it is shown, so a restart shows the same one.
  */
 export function currentItem(
-  db: Db,
+  { db, stores }: PracticeData,
   deck: DeckIndex,
   session: PracticeSession,
   now: number,
   random: () => number = Math.random,
 ): CurrentItem {
+  const { sessions, cards } = stores;
   // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
   return db.transaction(
     (): CurrentItem => {
-      const items = sessionItems(db, session.id);
+      const items = sessions.items(session.id);
       const last = items.at(-1);
       const done = (): CurrentItem => {
-        finishSession(db, session.id, now);
+        sessions.finish(session.id, now);
         return {
           kind: 'done',
           session: { ...session, finishedAt: session.finishedAt ?? now },
-          ...sessionScore(db, session.id),
+          ...sessions.score(session.id),
         };
       };
       if (last && last.answerId === null) {
         const question = deck.questionById.get(last.questionId);
         if (question) {
-          markShown(db, session.id, last.position, now);
+          sessions.markShown(session.id, last.position, now);
           return { kind: 'item', session, item: { ...last, shownAt: now }, question };
         }
       }
@@ -86,9 +80,9 @@ export function currentItem(
       const member = { guildId: session.guildId, userId: session.userId };
       const next = chooseNextItemFrom({
         pool: tierQuestions(deck, 'exam'),
-        due: () => loadDueCards(db, member, now),
-        tallies: () => loadCardTallies(db, member),
-        all: () => loadCards(db, member),
+        due: () => cards.dueCards(member, now),
+        tallies: () => cards.tallies(member),
+        all: () => cards.cards(member),
         questionById: deck.questionById,
         exclude: new Set(items.map((i) => i.questionId)),
         now,
@@ -101,7 +95,7 @@ export function currentItem(
         questionId: next.questionId,
         shownAt: now,
       };
-      insertItem(db, item);
+      sessions.insertItem(item);
       return {
         kind: 'item',
         session,
@@ -136,16 +130,17 @@ export type PracticeAnswer =
  * finished with its last item. A second click on the same item changes nothing ('already').
  */
 export function answerPracticeItem(
-  db: Db,
+  { db, stores }: PracticeData,
   deck: DeckIndex,
   input: { sessionId: number; position: number; member: Member; choice: ChoiceInput },
   now: number,
 ): PracticeAnswer {
-  const session = findSession(db, input.sessionId);
+  const { sessions } = stores;
+  const session = sessions.find(input.sessionId);
   if (!session) return { status: 'gone' };
   if (session.guildId !== input.member.guildId || session.userId !== input.member.userId)
     return { status: 'not-yours' };
-  const item = sessionItems(db, session.id).find((i) => i.position === input.position);
+  const item = sessions.items(session.id).find((i) => i.position === input.position);
   if (!item) return { status: 'gone' };
   if (item.answerId !== null) return { status: 'already' };
   const question = deck.questionById.get(item.questionId);
@@ -172,18 +167,18 @@ export function answerPracticeItem(
         topic: question.topic,
         answeredAt: now,
       });
-      if (!recorded.recorded || !setItemAnswer(db, session.id, item.position, recorded.answerId))
+      if (!recorded.recorded || !sessions.setItemAnswer(session.id, item.position, recorded.answerId))
         return { status: 'already' };
-      const { grade, card } = applyReview(db, session, {
+      const { grade, card } = applyReview(stores.cards, session, {
         answerId: recorded.answerId,
         questionId: question.id,
         correct,
         responseMs,
         answeredAt: now,
       });
-      const score = sessionScore(db, session.id);
+      const score = sessions.score(session.id);
       const last = score.answered >= session.size;
-      if (last) finishSession(db, session.id, now);
+      if (last) sessions.finish(session.id, now);
       return {
         status: 'answered',
         session,

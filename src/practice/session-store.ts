@@ -1,6 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { answers, practiceItems, practiceSessions } from '../db/schema';
 import type { Member } from './card-store';
 
@@ -17,7 +16,7 @@ const itemAt = and(
   isNull(practiceItems.answerId),
 );
 
-/** Prepared once per Db: a practice click runs several of these. */
+/** Prepared once per Db (`ctx.stores.sessions`): a practice click runs several of these. */
 export function createSessionStore(db: Db) {
   const open = db
     .select()
@@ -84,9 +83,11 @@ export function createSessionStore(db: Db) {
   return {
     findOpen: (member: Member): PracticeSession | null => open.get(member) ?? null,
     find: (id: number): PracticeSession | null => byId.get({ id }) ?? null,
-    /** Does nothing when the member has an open session already (the unique index decides). */
-    insert: (member: Member, size: number, createdAt: number): void =>
-      void insert.run({ ...member, size, createdAt }),
+    /** A new open session, or the member's open one when there is already one (the unique index decides). */
+    insert(member: Member, size: number, createdAt: number): PracticeSession {
+      insert.run({ ...member, size, createdAt });
+      return open.get(member)!;
+    },
     items: (sessionId: number): PracticeItem[] => items.all({ sessionId }),
     /** False when another click added the item at that position first. */
     insertItem: (item: Omit<PracticeItem, 'answerId'>): boolean => insertItem.run(item).changes === 1,
@@ -102,47 +103,3 @@ export function createSessionStore(db: Db) {
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
-
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const sessionStoreOf = oncePerDb(createSessionStore);
-
-export function findOpenSession(db: Db, member: Member): PracticeSession | null {
-  return sessionStoreOf(db).findOpen(member);
-}
-
-export function findSession(db: Db, id: number): PracticeSession | null {
-  return sessionStoreOf(db).find(id);
-}
-
-/** A new open session, or the member's open one when there is already one (the unique index decides). */
-export function insertSession(db: Db, member: Member, size: number, now: number): PracticeSession {
-  const store = sessionStoreOf(db);
-  store.insert(member, size, now);
-  return store.findOpen(member)!;
-}
-
-export function sessionItems(db: Db, sessionId: number): PracticeItem[] {
-  return sessionStoreOf(db).items(sessionId);
-}
-
-/** Adds the item at `position`; false when another click added it first. */
-export function insertItem(db: Db, item: Omit<PracticeItem, 'answerId'>): boolean {
-  return sessionStoreOf(db).insertItem(item);
-}
-
-export function markShown(db: Db, sessionId: number, position: number, shownAt: number): void {
-  sessionStoreOf(db).markShown(sessionId, position, shownAt);
-}
-
-export function setItemAnswer(db: Db, sessionId: number, position: number, answerId: number): boolean {
-  return sessionStoreOf(db).setItemAnswer(sessionId, position, answerId);
-}
-
-export function finishSession(db: Db, sessionId: number, now: number): void {
-  sessionStoreOf(db).finish(sessionId, now);
-}
-
-/** Right answers among the session's answered items. */
-export function sessionScore(db: Db, sessionId: number): { answered: number; correct: number } {
-  return sessionStoreOf(db).score(sessionId);
-}

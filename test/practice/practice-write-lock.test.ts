@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/deck/random';
 import { ensureGuild } from '../../src/guilds/guild-settings';
 import { currentItem } from '../../src/practice/practice';
-import { insertSession, sessionItems } from '../../src/practice/session-store';
 import { openOtherShardWriter, sqliteErrorOf } from '../support/other-shard-writer';
 import { createTempDb } from '../support/temp-db';
 import { practiceDeck } from './fixtures';
@@ -43,7 +42,7 @@ describe('practice transactions with another shard writing to the same file', ()
 
   it('currentItem holds the write lock from its first read: the other shard waits, and no one fails', () => {
     const deck = practiceDeck();
-    const session = insertSession(temp.db, member, 5, t0);
+    const session = temp.stores.sessions.insert(member, 5, t0);
     const draw = seededRandom('lock');
     const attempts: (string | null)[] = [];
     // The draw runs inside the transaction, after the session's items were read and before one is stored.
@@ -52,11 +51,11 @@ describe('practice transactions with another shard writing to the same file', ()
       return draw();
     };
 
-    const shown = currentItem(temp.db, deck, session, t0, random);
+    const shown = currentItem(temp, deck, session, t0, random);
 
     expect(attempts).toEqual(['SQLITE_BUSY']);
     expect(shown.kind).toBe('item');
-    expect(sessionItems(temp.db, session.id)).toHaveLength(1);
+    expect(temp.stores.sessions.items(session.id)).toHaveLength(1);
     expect(otherShard.tryWrite()).toBeNull();
   });
 });

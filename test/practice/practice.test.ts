@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/deck/random';
-import { loadCards, rebuildCards, type MemberCard } from '../../src/practice/card-store';
+import { rebuildCards, type MemberCard } from '../../src/practice/card-store';
 import { answerPracticeItem, currentItem, startOrResume } from '../../src/practice/practice';
 import { chooseNextItem, weaknessWeight } from '../../src/practice/select';
-import { findOpenSession } from '../../src/practice/session-store';
 import { createTempDb } from '../support/temp-db';
 import { examItems, practiceDeck } from './fixtures';
 
@@ -109,7 +108,7 @@ describe('practice sessions in SQLite', () => {
   afterEach(() => temp.cleanup());
 
   const answerCurrent = (now: number, right: boolean) => {
-    const current = currentItem(temp.db, deck, findOpenSession(temp.db, member)!, now);
+    const current = currentItem(temp, deck, temp.stores.sessions.findOpen(member)!, now);
     if (current.kind !== 'item') throw new Error('no item');
     const q = current.question;
     const choice =
@@ -121,7 +120,7 @@ describe('practice sessions in SQLite', () => {
           ? q.answers
           : [(q.answers[0]! + 1) % 4];
     return answerPracticeItem(
-      temp.db,
+      temp,
       deck,
       {
         sessionId: current.session.id,
@@ -134,13 +133,13 @@ describe('practice sessions in SQLite', () => {
   };
 
   it('resumes the open session at its unanswered item after a reopen, refuses a second answer, finishes', () => {
-    const first = startOrResume(temp.db, deck, member, 3, t0, seededRandom('s'));
+    const first = startOrResume(temp, deck, member, 3, t0, seededRandom('s'));
     expect(first.kind).toBe('item');
     expect(first.resumed).toBe(false);
     expect(answerCurrent(t0, true).status).toBe('answered');
-    const shown = currentItem(temp.db, deck, findOpenSession(temp.db, member)!, t0 + 60_000);
+    const shown = currentItem(temp, deck, temp.stores.sessions.findOpen(member)!, t0 + 60_000);
     temp.reopen();
-    const resumed = startOrResume(temp.db, deck, member, 10, t0 + 120_000);
+    const resumed = startOrResume(temp, deck, member, 10, t0 + 120_000);
     expect(resumed.resumed).toBe(true);
     expect(resumed.kind === 'item' && shown.kind === 'item' && resumed.item.questionId).toBe(
       shown.kind === 'item' && shown.item.questionId,
@@ -148,14 +147,14 @@ describe('practice sessions in SQLite', () => {
     expect(resumed.session.size).toBe(3);
     if (resumed.kind !== 'item') throw new Error('expected an item');
     const again = answerPracticeItem(
-      temp.db,
+      temp,
       deck,
       { sessionId: resumed.session.id, position: 0, member, choice: { button: 0 } },
       t0 + 130_000,
     );
     expect(again.status).toBe('already');
     const other = answerPracticeItem(
-      temp.db,
+      temp,
       deck,
       {
         sessionId: resumed.session.id,
@@ -169,24 +168,24 @@ describe('practice sessions in SQLite', () => {
     expect(answerCurrent(t0 + 140_000, false).status).toBe('answered');
     const last = answerCurrent(t0 + 200_000, true);
     expect(last.status === 'answered' && last.last).toBe(true);
-    expect(findOpenSession(temp.db, member)).toBeNull();
+    expect(temp.stores.sessions.findOpen(member)).toBeNull();
   });
 
   it('derives cards from the review events: a rebuild gives back exactly the stored cards', () => {
     let now = t0;
     for (let s = 0; s < 3; s++) {
-      startOrResume(temp.db, deck, member, 4, now, seededRandom(`r${s}`));
+      startOrResume(temp, deck, member, 4, now, seededRandom(`r${s}`));
       for (let i = 0; i < 4; i++) {
         answerCurrent(now, (i + s) % 3 !== 0);
         now += 60_000;
       }
       now += 3 * 86_400_000;
     }
-    const stored = loadCards(temp.db, member).sort((a, b) => a.questionId.localeCompare(b.questionId));
+    const stored = temp.stores.cards.cards(member).sort((a, b) => a.questionId.localeCompare(b.questionId));
     expect(stored.length).toBeGreaterThan(4);
     expect(stored.some((c) => c.reps > 1)).toBe(true);
-    expect(rebuildCards(temp.db, member)).toBe(12);
-    const rebuilt = loadCards(temp.db, member).sort((a, b) => a.questionId.localeCompare(b.questionId));
+    expect(rebuildCards(temp, member)).toBe(12);
+    const rebuilt = temp.stores.cards.cards(member).sort((a, b) => a.questionId.localeCompare(b.questionId));
     expect(rebuilt).toEqual(stored);
   });
 });
