@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import { guilds } from '../src/db/schema';
 import { runDailyTick } from '../src/daily/daily-tick';
@@ -30,7 +31,13 @@ export async function run(): Promise<void> {
           .run();
       }
     })();
-    const ctx = { db, deck: smallDeck(), logger: createLogger('silent'), sender: new FakeSender() };
+    const ctx = {
+      db,
+      stores: createStores(db),
+      deck: smallDeck(),
+      logger: createLogger('silent'),
+      sender: new FakeSender(),
+    };
     const now = Date.parse('2026-11-27T15:00:00Z');
     const time = async (label: string, at: number) => {
       const start = performance.now();

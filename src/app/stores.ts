@@ -1,4 +1,5 @@
 import { createAnswerStore } from '../answers/answer-store';
+import { createDailyPostStore } from '../daily/daily-post-store';
 import type { Db } from '../db/database';
 import { createRebuildStore } from '../leaderboard/rebuild-store';
 import { createStandingsQueries } from '../leaderboard/standings-queries';
@@ -14,6 +15,8 @@ export function createStores(db: Db) {
   return {
     /** Answer events and the standings kept with them (the click path). */
     answers: createAnswerStore(db),
+    /** Daily posts: today's rows, configured servers, open questions. */
+    dailyPosts: createDailyPostStore(db),
     /** The member's FSRS cards (practice, readiness). */
     cards: createCardStore(db),
     /** The reads of `/leaderboard`. */

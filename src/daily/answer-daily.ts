@@ -1,10 +1,11 @@
 import { parseStoredChoice } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
-import type { Db } from '../db/database';
+import type { AnswerStore } from '../answers/answer-store';
+import type { WithStores } from '../db/with-stores';
 import type { DeckIndex } from '../deck';
 import { isCorrectChoice } from '../quiz/scoring';
 import { choiceOf, formatChoice } from './answer-controls';
-import { dailyPostStoreOf } from './daily-post-store';
+import type { DailyPostStore } from './daily-post-store';
 
 /** Flat points for the question of the day: speed over 24 hours means nothing. */
 export const DAILY_POINTS_RIGHT = 1000;
@@ -27,13 +28,13 @@ export type DailyAnswerResult =
  * The server's settings row exists: its post does (foreign key), so `defaultTimezone` is not needed.
  */
 export function answerDailyQuestion(
-  db: Db,
+  { db, stores }: WithStores<{ dailyPosts: DailyPostStore; answers: AnswerStore }>,
   deck: DeckIndex,
   input: DailyAnswerInput,
   _defaultTimezone: string,
   now: number,
 ): DailyAnswerResult {
-  const store = dailyPostStoreOf(db);
+  const store = stores.dailyPosts;
   return db.transaction(
     (): DailyAnswerResult => {
       const post = store.findPost(input.postId);

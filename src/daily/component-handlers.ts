@@ -19,7 +19,6 @@ import {
 import { dailyMessages } from './messages';
 import { answerPractice, pickPracticeQuestion, practiceHeader, renderPracticeQuestion } from './practice';
 import { panelHandlers } from '../answers/panel-handlers';
-import { findDailyPost } from './daily-post-store';
 import { dailyPanelIds, practicePanelIds } from './custom-ids';
 
 /** Question of the day: record the first answer, acknowledge it privately. */
@@ -49,11 +48,11 @@ function dailyAnswerText(ctx: InteractionContext, result: DailyAnswerResult): st
 const dailyPanel = panelHandlers({
   ids: dailyPanelIds,
   question(target, ctx) {
-    const post = findDailyPost(ctx.db, target.post);
+    const post = ctx.stores.dailyPosts.findPost(target.post);
     return post?.kind === 'question' ? ctx.deck.questionById.get(post.subject) : undefined;
   },
   async open(_interaction, target, ctx) {
-    const post = findDailyPost(ctx.db, target.post);
+    const post = ctx.stores.dailyPosts.findPost(target.post);
     return post?.closedAt !== null && post?.closedAt !== undefined
       ? { refuse: dailyMessages(ctx.locale).questionClosed }
       : undefined;
@@ -61,7 +60,7 @@ const dailyPanel = panelHandlers({
   async submit(interaction, target, choice, ctx) {
     if (!interaction.inGuild()) return routerMessages(ctx.locale).guildOnly;
     const result = answerDailyQuestion(
-      ctx.db,
+      ctx,
       ctx.deck,
       { postId: target.post, guildId: interaction.guildId, userId: interaction.user.id, full: choice },
       ctx.env.DEFAULT_TIMEZONE,
@@ -108,7 +107,7 @@ const dailyAnswerButton = componentHandler({
   async execute(interaction, data, ctx) {
     if (!interaction.inGuild()) return replyPrivately(interaction, routerMessages(ctx.locale).guildOnly);
     const result = answerDailyQuestion(
-      ctx.db,
+      ctx,
       ctx.deck,
       { postId: data.post, guildId: interaction.guildId, userId: interaction.user.id, option: data.option },
       ctx.env.DEFAULT_TIMEZONE,
@@ -125,7 +124,7 @@ const dailyAnswerSelect = componentHandler({
     if (!interaction.isStringSelectMenu())
       return replyPrivately(interaction, dailyMessages(ctx.locale).badChoice);
     const result = answerDailyQuestion(
-      ctx.db,
+      ctx,
       ctx.deck,
       {
         postId: data.post,

@@ -18,6 +18,7 @@ export function dailyPostsFeature(): Feature {
     start(ctx) {
       const tickContext: DailyTickContext = {
         db: ctx.db,
+        stores: ctx.stores,
         deck: ctx.deck,
         logger: ctx.logger.child({ feature: 'daily-posts' }),
         sender: discordSender(ctx.client),

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { answers, dailyPosts, guilds, type DailyKind } from '../db/schema';
 import type { GuildSettings } from '../guilds/guild-settings';
 import { dueLocalDate, localDateToPost } from '../time/daily-schedule';
@@ -159,27 +158,19 @@ export function createDailyPostStore(db: Db) {
 
 export type DailyPostStore = ReturnType<typeof createDailyPostStore>;
 
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const dailyPostStoreOf = oncePerDb(createDailyPostStore);
-
 /**
  * Cheap read before the write transaction: true when today's row of this kind exists and is not an
  * abandoned claim, i.e. there is surely nothing to do. Most ticks of the day end here.
  */
 export function alreadyHandled(
-  db: Db,
+  store: DailyPostStore,
   guildId: string,
   kind: DailyKind,
   localDate: string,
   now: number,
 ): boolean {
-  const row = dailyPostStoreOf(db).todaysRow(guildId, kind, localDate);
+  const row = store.todaysRow(guildId, kind, localDate);
   return row !== undefined && (row.messageId !== null || row.postedAt > now - STALE_CLAIM_MS);
-}
-
-/** Servers with a daily channel (read every minute). */
-export function configuredGuilds(db: Db): GuildSettings[] {
-  return dailyPostStoreOf(db).configuredGuilds();
 }
 
 export function isEnabled(guild: GuildSettings, kind: DailyKind): boolean {
@@ -215,11 +206,6 @@ export function recordDailyError(
     .run();
 }
 
-/** Open questions of the day from before `beforeLocalDate` (their message, if any, is edited). */
-export function openQuestionsBefore(db: Db, guildId: string, beforeLocalDate: string): DailyPost[] {
-  return dailyPostStoreOf(db).openQuestionsBefore(guildId, beforeLocalDate);
-}
-
 /** Marks a question closed; false when another tick already did (so only one edits the message). */
 export function closeQuestion(db: Db, postId: number, now: number): boolean {
   const result = db
@@ -246,10 +232,6 @@ export function tallyDailyAnswers(db: Db, postId: number): DailyTally {
     byChoice.set(row.choice, (byChoice.get(row.choice) ?? 0) + row.count);
   }
   return { total, right, byChoice };
-}
-
-export function findDailyPost(db: Db, postId: number): DailyPost | undefined {
-  return dailyPostStoreOf(db).findPost(postId);
 }
 
 /** The most recent post that went out (any kind), for `/config show`. */

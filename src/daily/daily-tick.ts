@@ -1,5 +1,5 @@
 import { DiscordAPIError } from 'discord.js';
-import type { Db } from '../db/database';
+import type { WithStores } from '../db/with-stores';
 import type { DailyKind } from '../db/schema';
 import type { DeckIndex } from '../deck';
 import { discordErrorCode, isChannelUnavailableError } from '../discord/discord-errors';
@@ -10,15 +10,14 @@ import { localDateOf } from '../time/zoned';
 import {
   alreadyHandled,
   claimDailyPost,
-  configuredGuilds,
   closeQuestion,
   isEnabled,
   markPosted,
-  openQuestionsBefore,
   recordDailyError,
   releaseClaim,
   tallyDailyAnswers,
   type Claim,
+  type DailyPostStore,
 } from './daily-post-store';
 import { encodeDailyError } from './daily-error';
 import { renderDailyQuestion, renderDailyResult } from './question-post';
@@ -26,8 +25,7 @@ import { pickQuestionOfDay, pickServiceOfDay } from './rotation';
 import type { DailySender, OutgoingMessage } from './sender';
 import { renderServiceCard } from './service-card';
 
-export interface DailyTickContext {
-  db: Db;
+export interface DailyTickContext extends WithStores<{ dailyPosts: DailyPostStore }> {
   deck: DeckIndex;
   logger: Logger;
   sender: DailySender;
@@ -51,7 +49,7 @@ const KINDS: readonly DailyKind[] = ['service', 'question'];
  */
 export async function runDailyTick(ctx: DailyTickContext, now: number): Promise<DailyTickResult> {
   const result: DailyTickResult = { posted: [], failed: [], closed: [] };
-  const configured = configuredGuilds(ctx.db);
+  const configured = ctx.stores.dailyPosts.configuredGuilds();
   for (const guild of configured) {
     if (ctx.ownsGuild && !ctx.ownsGuild(guild.id)) continue;
     try {
@@ -74,7 +72,7 @@ async function runGuild(
   let questionSettled = !guild.dailyQuestionEnabled;
   for (const kind of KINDS) {
     if (!isEnabled(guild, kind)) continue;
-    const outcome = alreadyHandled(ctx.db, guild.id, kind, due, now)
+    const outcome = alreadyHandled(ctx.stores.dailyPosts, guild.id, kind, due, now)
       ? 'nothing'
       : await postKind(ctx, guild.id, kind, now, result);
     if (kind === 'question') questionSettled = outcome === 'posted' || outcome === 'nothing';
@@ -182,7 +180,7 @@ async function closePreviousQuestions(
   now: number,
   result: DailyTickResult,
 ): Promise<void> {
-  for (const post of openQuestionsBefore(ctx.db, guildId, today)) {
+  for (const post of ctx.stores.dailyPosts.openQuestionsBefore(guildId, today)) {
     // Close first: from here no answer is accepted, and only one tick edits the message.
     if (!closeQuestion(ctx.db, post.id, now) || post.messageId === null) continue;
     result.closed.push(post.id);

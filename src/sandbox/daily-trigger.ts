@@ -29,6 +29,7 @@ export function createDailyTrigger(ctx: AppContext, guildId: string, fallbackCha
     }
     const tickContext = {
       db: ctx.db,
+      stores: ctx.stores,
       deck: ctx.deck,
       logger: ctx.logger.child({ feature: 'sandbox-daily' }),
       sender: discordSender(ctx.client),

@@ -79,7 +79,7 @@ describe('answering the question of the day', () => {
   afterEach(() => temp.cleanup());
 
   const answer = (userId: string, option: number, at = postedAt + 60_000) =>
-    answerDailyQuestion(temp.db, deck, { postId, guildId: 'g', userId, option }, 'UTC', at);
+    answerDailyQuestion(temp, deck, { postId, guildId: 'g', userId, option }, 'UTC', at);
 
   it('counts the first answer per member with flat points, and only the first', () => {
     expect(answer('u1', 0)).toEqual({ status: 'recorded', choice: 'A', correct: true });
@@ -96,13 +96,7 @@ describe('answering the question of the day', () => {
 
   it('refuses answers once closed, from another server, or out of range', () => {
     expect(
-      answerDailyQuestion(
-        temp.db,
-        deck,
-        { postId, guildId: 'other', userId: 'u', option: 0 },
-        'UTC',
-        postedAt,
-      ),
+      answerDailyQuestion(temp, deck, { postId, guildId: 'other', userId: 'u', option: 0 }, 'UTC', postedAt),
     ).toEqual({
       status: 'gone',
     });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
 import { dailyPosts, guilds } from '../../src/db/schema';
 import { runDailyTick, type DailyTickContext } from '../../src/daily/daily-tick';
@@ -36,7 +37,14 @@ describe('runDailyTick with shards', () => {
     const sender = new FakeSender();
     return {
       sender,
-      ctx: { db, deck, logger, sender, ...(id === null ? {} : { ownsGuild: ownsGuildFor([id], 2) }) },
+      ctx: {
+        db,
+        stores: createStores(db),
+        deck,
+        logger,
+        sender,
+        ...(id === null ? {} : { ownsGuild: ownsGuildFor([id], 2) }),
+      },
     };
   };
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/answers/record-answer';
 import { updateDailySettings } from '../../src/config/daily-settings';
+import { createStores } from '../../src/app/stores';
 import { openDatabase, closeDatabase, type Db } from '../../src/db/database';
 import { dailyPosts, guilds } from '../../src/db/schema';
 import { runDailyTick, type DailyTickContext } from '../../src/daily/daily-tick';
@@ -29,6 +30,9 @@ async function tickEveryMinute(ctx: DailyTickContext, from: number, to: number):
   for (let now = from; now < to; now += MINUTE) await runDailyTick(ctx, now);
 }
 
+/** Another connection to the same file, as another process has it: its own database handle and stores. */
+const connection = (db: Db) => ({ db, stores: createStores(db) });
+
 describe('runDailyTick', () => {
   let temp: ReturnType<typeof createTempDb>;
   let sender: FakeSender;
@@ -36,7 +40,7 @@ describe('runDailyTick', () => {
   beforeEach(() => {
     temp = createTempDb();
     sender = new FakeSender();
-    ctx = { db: temp.db, deck, logger, sender };
+    ctx = { db: temp.db, stores: temp.stores, deck, logger, sender };
   });
   afterEach(() => temp.cleanup());
 
@@ -140,10 +144,10 @@ describe('runDailyTick', () => {
     addGuild(temp.db, 'g', 'Europe/Lisbon');
     const now = Date.parse('2026-11-27T09:00:20Z');
     const first = openDatabase(temp.path);
-    await runDailyTick({ ...ctx, db: first }, now);
+    await runDailyTick({ ...ctx, ...connection(first) }, now);
     closeDatabase(first);
     const second = openDatabase(temp.path);
-    await runDailyTick({ ...ctx, db: second }, now + 10_000);
+    await runDailyTick({ ...ctx, ...connection(second) }, now + 10_000);
     closeDatabase(second);
     expect(sender.sent).toHaveLength(2);
     expect(postsOf(temp.db, 'g')).toHaveLength(2);
@@ -163,13 +167,13 @@ describe('runDailyTick', () => {
     };
     const a = openDatabase(temp.path);
     const b = openDatabase(temp.path);
-    const tickA = runDailyTick({ ...ctx, db: a, sender: slowSender }, now);
+    const tickA = runDailyTick({ ...ctx, ...connection(a), sender: slowSender }, now);
     // Process B ticks meanwhile: the service is claimed (in flight), so it only posts the question.
-    await runDailyTick({ ...ctx, db: b, sender }, now + 5_000);
+    await runDailyTick({ ...ctx, ...connection(b), sender }, now + 5_000);
     release();
     await tickA;
-    await runDailyTick({ ...ctx, db: a, sender: slowSender }, now + MINUTE);
-    await runDailyTick({ ...ctx, db: b, sender }, now + MINUTE);
+    await runDailyTick({ ...ctx, ...connection(a), sender: slowSender }, now + MINUTE);
+    await runDailyTick({ ...ctx, ...connection(b), sender }, now + MINUTE);
     closeDatabase(a);
     closeDatabase(b);
     const kindOf = (m: { message: { embeds?: unknown } }) => (m.message.embeds ? 'service' : 'question');
