@@ -18,7 +18,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { label: 'node + tsx, nothing loaded', kind: 'empty', caches: 'default' },
+  { label: 'node, nothing loaded', kind: 'empty', caches: 'default' },
   { label: 'bare discord.js (default caches)', kind: 'bare', caches: 'default' },
   { label: 'bare discord.js (bot’s caches)', kind: 'bare', caches: 'bounded' },
   { label: 'exam drill (bounded caches, as shipped)', kind: 'bot', caches: 'bounded' },
@@ -86,6 +86,10 @@ async function measure(standIn: DiscordStandIn, row: Row): Promise<{ ready: Samp
       throw new Error(`${row.label}: ready with ${child.guilds} guilds, not ${GUILDS}`);
     await sleep(SETTLE_MS);
     const ready = await sample(child);
+    await interact(standIn, child, row.kind);
+    await sleep(SETTLE_MS);
+    const used = await sample(child);
+    // After both samples: writing a snapshot grows the process by tens of MiB.
     if (process.env.MEMORY_BENCH_SNAPSHOTS)
       await child.ask(
         {
@@ -94,9 +98,6 @@ async function measure(standIn: DiscordStandIn, row: Row): Promise<{ ready: Samp
         },
         'heap-snapshot',
       );
-    await interact(standIn, child, row.kind);
-    await sleep(SETTLE_MS);
-    const used = await sample(child);
     return { ready, used };
   } finally {
     await child.stop();

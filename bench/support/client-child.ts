@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { DiscordStandIn } from '../../src/stand-in';
 
 export type ClientKind = 'bare' | 'bot' | 'bot-quiz' | 'empty';
@@ -25,8 +26,45 @@ export type ChildReply =
 type Reply<T extends ChildReply['type']> = Extract<ChildReply, { type: T }>;
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'bench/support/client-process.ts');
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/**
+ * Inside the project, so that the bundle's bare imports (discord.js, drizzle-orm…) resolve from
+ * node_modules as dist/'s do; one folder per bench process, removed when it exits.
+ */
+const BUILD_DIR = join(ROOT, 'node_modules/.cache/exam-drill-bench', String(process.pid));
+
+let built: Promise<string> | undefined;
+
+/**
+ * client-process.ts compiled as scripts/build.mjs compiles the bot for `npm start` (esbuild: bundled ESM,
+ * packages external, shared chunks, source maps), so the children run plain JavaScript as the shipped bot
+ * does: no loader compiling TypeScript in their memory. Dynamic imports stay separate chunks, so the bare
+ * client's process never loads the bot's code. Built once per bench process.
+ */
+function buildClientProcess(): Promise<string> {
+  built ??= build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'client-process': 'bench/support/client-process.ts' },
+    outdir: BUILD_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: true,
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+  }).then(() => {
+    process.once('exit', () => rmSync(BUILD_DIR, { recursive: true, force: true }));
+    return join(BUILD_DIR, 'client-process.js');
+  });
+  return built;
+}
+
+/** `npm start`'s flags for the bot (`node --enable-source-maps dist/main.js`); none for the bare client. */
+const shippedFlags = (kind: ClientKind): string[] =>
+  kind === 'bot' || kind === 'bot-quiz' ? ['--enable-source-maps'] : [];
 
 export interface ClientChild {
   pid: number;
@@ -37,17 +75,19 @@ export interface ClientChild {
 }
 
 /**
- * Starts client-process.ts in a child process (`caches`: the bot's bounded ones or discord.js's defaults) (the tsx loader, `--expose-gc`) logged in to `standIn`,
- * and resolves once it is ready. The parent keeps the stand-in, so each side has its own event loop.
+ * Starts client-process.ts, compiled, in a child process (plain node with `--expose-gc`, and the flags the
+ * bot ships with for the bot) logged in to `standIn`, with `caches` (the bot's bounded ones or discord.js's
+ * defaults), and resolves once it is ready. The parent keeps the stand-in, so each side has its own event loop.
  */
 export async function startClientChild(
   standIn: DiscordStandIn,
   kind: ClientKind,
   caches: Caches,
 ): Promise<ClientChild> {
-  const child: ChildProcess = fork(ENTRY, [], {
+  const entry = await buildClientProcess();
+  const child: ChildProcess = fork(entry, [], {
     // BENCH_CHILD_ARGS adds node flags to the child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-    execArgv: ['--import', TSX_LOADER, '--expose-gc', ...(process.env.BENCH_CHILD_ARGS?.split(' ') ?? [])],
+    execArgv: ['--expose-gc', ...shippedFlags(kind), ...(process.env.BENCH_CHILD_ARGS?.split(' ') ?? [])],
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import type { APIMessage, Client, ClientOptions } from 'discord.js';
-import type { RunningBot } from '../../src/app/bot';
+import type { BotOptions, RunningBot } from '../../src/app/bot';
 import type { ChildReply, ChildRequest, ClientKind } from './client-child';
 
 /**
@@ -13,7 +13,8 @@ import type { ChildReply, ChildRequest, ClientKind } from './client-child';
  *
  * BENCH_CLIENT: `bare` (a discord.js client that only acknowledges clicks), `bot` (the bot as `npm start`
  * runs it: shipped deck, every feature), `bot-quiz` (the bot with one question and only the quiz, its
- * question kept open), `empty` (node and the loader, nothing else: the floor of the memory figures).
+ * question kept open), `empty` (node and this file, nothing else: the floor of the memory figures).
+ * client-child.ts compiles it with esbuild (as `npm start`'s dist/ is built) and runs it with plain node.
  * BENCH_CACHES: `bounded` (the bot's src/app/client-options.ts) or `default` (discord.js's own).
  * Each kind imports only what it runs (dynamic imports), so a process's memory is its own client's.
  */
@@ -40,18 +41,26 @@ async function startBare(): Promise<Client> {
   return client;
 }
 
+/** One question and only the quiz, with a scheduler nobody drives: the question stays open through the run. */
+async function quizOnlyOptions(): Promise<Pick<BotOptions, 'deck' | 'features'>> {
+  const { createDeckIndex } = await import('../../src/deck');
+  const { createQuizFeature } = await import('../../src/quiz/quiz-feature');
+  const { ManualScheduler } = await import('../../test/support/manual-scheduler');
+  const { singleQ } = await import('../../test/quiz/fixtures');
+  const scheduler = new ManualScheduler(Date.now);
+  return {
+    deck: createDeckIndex({ notesSha256: '0'.repeat(64), questions: [singleQ], services: [] }),
+    features: [createQuizFeature({ scheduler: () => scheduler })],
+  };
+}
+
 async function startBenchBot(dir: string): Promise<RunningBot> {
   const { Options } = await import('discord.js');
   const { startBot } = await import('../../src/app/bot');
   const { parseEnv } = await import('../../src/env');
   const { createLogger } = await import('../../src/shared/logger');
-  const quizOnly = kind === 'bot-quiz';
-  const { createDeckIndex } = await import('../../src/deck');
-  const { createQuizFeature } = await import('../../src/quiz/quiz-feature');
-  const { ManualScheduler } = await import('../../test/support/manual-scheduler');
-  const { singleQ } = await import('../../test/quiz/fixtures');
-  // A scheduler nobody drives: the question stays open through the run.
-  const scheduler = new ManualScheduler(Date.now);
+  // Only the quiz-only bot loads the one-question deck and its test helpers: `bot` is the bot as it ships.
+  const quizOnly = kind === 'bot-quiz' ? await quizOnlyOptions() : {};
   return startBot({
     env: parseEnv({
       DISCORD_TOKEN: token,
@@ -61,12 +70,7 @@ async function startBenchBot(dir: string): Promise<RunningBot> {
       LOG_LEVEL: 'warn',
     }),
     logger: createLogger('warn'),
-    ...(quizOnly
-      ? {
-          deck: createDeckIndex({ notesSha256: '0'.repeat(64), questions: [singleQ], services: [] }),
-          features: [createQuizFeature({ scheduler: () => scheduler })],
-        }
-      : {}),
+    ...quizOnly,
     // discord.js's defaults, spelled out for the bot (whose own options bound them).
     clientOptions: defaultCaches
       ? {
