@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { load, YAMLException } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { ItemContext } from './item-context';
 import { projectPath } from '../../shared/project-root';
 import type { Question } from '../types';
@@ -58,6 +59,13 @@ function itemLines(text: string): number[] {
   return lines;
 }
 
+/**
+ * js-yaml loads on the first bank parse, not at start-up: a bot that starts from a cached deck
+ * (../cache.ts) never parses YAML (as ../markdown.ts does for remark).
+ */
+let yaml: typeof JsYaml | undefined;
+const jsYaml = () => (yaml ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
+
 /** Parses, validates and converts every item; a defect becomes a finding naming the file, line and id. */
 export function loadItems(files: readonly ItemFile[], context: ItemContext): LoadedItems {
   const notes = indexNotes(context.notes);
@@ -66,6 +74,7 @@ export function loadItems(files: readonly ItemFile[], context: ItemContext): Loa
   const findings: ItemFinding[] = [];
   const byFile = new Map<string, Question[]>();
   const seen = new Map<string, string>();
+  const { load, YAMLException } = jsYaml();
   for (const { file, text } of files) {
     let values: unknown;
     try {
