@@ -53,6 +53,7 @@ function buildClientProcess(): Promise<string> {
     packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
+    sourcesContent: false,
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
   }).then(() => {
