@@ -184,10 +184,11 @@ async function benchZoneSwitch(
   syncMs: number,
 ): Promise<void> {
   const random = seededRandom('switch');
+  const data = { db, stores: createStores(db) };
   let clicks = 0;
   const clicker = setInterval(() => {
     clicks += 1;
-    recordAnswer(db, {
+    recordAnswer(data, {
       guildId: GUILD,
       userId: `user-${Math.floor(random() * MEMBERS)}`,
       questionId: `switch-q${clicks}`,
@@ -211,7 +212,7 @@ async function benchZoneSwitch(
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const started = performance.now();
-  const result = await rebuildStandingsInSlices({ db, stores: createStores(db) }, GUILD, {
+  const result = await rebuildStandingsInSlices(data, GUILD, {
     timeZone: 'Europe/Lisbon',
     pause: timedPause,
   });

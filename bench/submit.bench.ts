@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import { submitAnswer, type SubmitResult } from '../src/quiz/submit-answer';
 import { makeQuestion } from '../test/quiz/fixtures';
@@ -29,6 +30,7 @@ interface Sample {
 function oneRun(batch: number): Sample {
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
+  const data = { db, stores: createStores(db) };
   try {
     let elapsed = 0;
     let cpu = 0;
@@ -43,7 +45,7 @@ function oneRun(batch: number): Sample {
     for (const { roundId, position, openedAt } of openQuestions) {
       const submit = (member: number): SubmitResult =>
         // Members spread over the options: some right (streaks), most wrong.
-        submitAnswer(db, questionById, openedAt + 1 + member, {
+        submitAnswer(data, questionById, openedAt + 1 + member, {
           roundId,
           position,
           userId: `user-${member}`,

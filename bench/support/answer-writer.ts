@@ -1,6 +1,7 @@
 // One writer process of bench/shared-db.bench.ts: like one shard, it records quiz answers through the real
 // click path (submitAnswer) in its own server, on the SQLite file every writer shares.
 // argv: <database> <writer index> <start at, epoch ms> <duration ms> <answers per transaction>
+import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { submitAnswer } from '../../src/quiz/submit-answer';
 import { makeQuestion } from '../../test/quiz/fixtures';
@@ -15,6 +16,7 @@ const questions = Array.from({ length: QUESTIONS }, (_, i) => makeQuestion({ id:
 const questionById = new Map(questions.map((q) => [q.id, q]));
 
 const db = openDatabase(databasePath!);
+const data = { db, stores: createStores(db) };
 // Rounds of 10 questions in this writer's own server, one after another for as long as it writes.
 const openQuestions = seedRounds(db, {
   guildId: `bench-guild-${writer}`,
@@ -42,7 +44,7 @@ while (Date.now() < endAt) {
         open = nextQuestion();
         member = 0;
       }
-      const result = submitAnswer(db, questionById, open.openedAt + 1 + member, {
+      const result = submitAnswer(data, questionById, open.openedAt + 1 + member, {
         roundId: open.roundId,
         position: open.position,
         userId: `user-${member}`,

@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { answers, guilds, standings } from '../db/schema';
 import { addToStandingsRow } from '../leaderboard/rebuild-store';
 
@@ -112,6 +111,3 @@ export function createAnswerStore(db: Db) {
 }
 
 export type AnswerStore = ReturnType<typeof createAnswerStore>;
-
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const answerStoreOf = oncePerDb(createAnswerStore);

@@ -1,7 +1,7 @@
 import { storeChoice } from './choice';
-import type { Db } from '../db/database';
 import type { AnswerKind } from '../db/schema';
-import { answerStoreOf, type AnswerStore } from './answer-store';
+import type { WithStores } from '../db/with-stores';
+import type { AnswerStore } from './answer-store';
 import { periodKeysAt } from './period-keys';
 
 export interface AnswerInput {
@@ -42,13 +42,13 @@ export function scopesOf(domain: number, topic: string): [string, string, string
  * inside the caller's). The unique indexes decide duplicates (a second click, two processes racing): the
  * first answer counts, a later one changes nothing and says so. Periods use the server's time zone;
  * practice and mock answers get no standings. This is the click hot path: the store's statements are
- * prepared once per Db.
+ * prepared once per Db (`ctx.stores.answers`).
  */
 export function recordAnswer(
-  db: Db,
+  { db, stores }: WithStores<{ answers: AnswerStore }>,
   input: AnswerInput,
-  store: AnswerStore = answerStoreOf(db),
 ): RecordResult {
+  const store = stores.answers;
   return db.transaction((): RecordResult => {
     const answerId = store.insertAnswer({ ...input, choice: storeChoice(input.choice) });
     if (answerId === undefined) return { recorded: false, reason: 'duplicate' };

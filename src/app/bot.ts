@@ -114,7 +114,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     commands: routedCommands,
     stores,
     standings: new StandingsRebuilder({ db, stores }),
-    quiz: { answers: new AnswerBatcher(db, deck.questionById) },
+    quiz: { answers: new AnswerBatcher({ db, stores }, deck.questionById) },
   };
   const features = options.features ?? createFeatures();
 

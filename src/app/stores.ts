@@ -6,6 +6,7 @@ import { createStandingsQueries } from '../leaderboard/standings-queries';
 import { createMockStore } from '../mock/mock-store';
 import { createCardStore } from '../practice/card-store';
 import { createSessionStore } from '../practice/session-store';
+import { createRoundStore } from '../quiz/round-store';
 
 /**
  * Every feature's prepared statements (`createXStore(db)`), built once per database by the composition
@@ -25,6 +26,8 @@ export function createStores(db: Db) {
     mocks: createMockStore(db),
     /** The time-zone switch's SQL (StandingsRebuilder). */
     rebuild: createRebuildStore(db),
+    /** The quiz round click path's reads. */
+    rounds: createRoundStore(db),
     /** Practice sessions and their items. */
     sessions: createSessionStore(db),
   };

@@ -53,20 +53,23 @@ export function answerDailyQuestion(
       if (choice === null) return { status: 'bad-choice' };
 
       const correct = isCorrectChoice(choice, question.answers, question.type);
-      const recorded = recordAnswer(db, {
-        guildId: input.guildId,
-        userId: input.userId,
-        questionId: question.id,
-        kind: 'daily',
-        dailyPostId: post.id,
-        choice,
-        correct,
-        responseMs: Math.max(0, now - post.postedAt),
-        points: correct ? DAILY_POINTS_RIGHT : 0,
-        domain: question.domain,
-        topic: question.topic,
-        answeredAt: now,
-      });
+      const recorded = recordAnswer(
+        { db, stores },
+        {
+          guildId: input.guildId,
+          userId: input.userId,
+          questionId: question.id,
+          kind: 'daily',
+          dailyPostId: post.id,
+          choice,
+          correct,
+          responseMs: Math.max(0, now - post.postedAt),
+          points: correct ? DAILY_POINTS_RIGHT : 0,
+          domain: question.domain,
+          topic: question.topic,
+          answeredAt: now,
+        },
+      );
       if (recorded.recorded) return { status: 'recorded', choice: formatChoice(question, choice), correct };
       const earlier = store.memberChoice(post.id, input.userId);
       return {

@@ -81,7 +81,7 @@ const practicePanel = panelHandlers({
     const now = ctx.now();
     const shownAt = interaction.isMessageComponent() ? interaction.message.createdTimestamp : now;
     const result = answerPractice(
-      ctx.db,
+      ctx,
       ctx.deck,
       {
         questionId: target.question,
@@ -166,7 +166,7 @@ async function handlePractice(
   const now = ctx.now();
   const shownAt = interaction.isMessageComponent() ? interaction.message.createdTimestamp : now;
   const result = answerPractice(
-    ctx.db,
+    ctx,
     ctx.deck,
     { questionId, guildId: interaction.guildId, userId: interaction.user.id, ...answer },
     ctx.locale,

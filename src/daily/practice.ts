@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
+import type { AnswerStore } from '../answers/answer-store';
 import { recordAnswer } from '../answers/record-answer';
-import type { Db } from '../db/database';
+import type { WithStores } from '../db/with-stores';
 import type { DeckIndex } from '../deck';
 import type { Question, ServiceCard } from '../deck/types';
 import { ensureGuild } from '../guilds/guild-settings';
@@ -78,7 +79,7 @@ export type PracticeResult =
  * race) and renders the private message with the verdict and the explanation.
  */
 export function answerPractice(
-  db: Db,
+  data: WithStores<{ answers: AnswerStore }>,
   deck: DeckIndex,
   input: {
     questionId: string;
@@ -105,8 +106,8 @@ export function answerPractice(
   );
   if (choice === null) return { status: 'bad-choice' };
   const correct = isCorrectChoice(choice, question.answers, question.type);
-  ensureGuild(db, input.guildId, defaultTimezone, now);
-  recordAnswer(db, {
+  ensureGuild(data.db, input.guildId, defaultTimezone, now);
+  recordAnswer(data, {
     guildId: input.guildId,
     userId: input.userId,
     questionId: question.id,

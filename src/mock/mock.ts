@@ -67,8 +67,8 @@ export function finishMock(
   status: 'submitted' | 'timed_out',
   now: number,
 ): MockView {
-  const { db, stores } = data;
-  const { mocks } = stores;
+  const { db } = data;
+  const { mocks } = data.stores;
   // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
   return db.transaction(
     (): MockView => {
@@ -84,23 +84,19 @@ export function finishMock(
         const question = deck.questionById.get(item.questionId);
         if (!question || item.choice === null) continue;
         const choice = item.choice.split(',').map(Number);
-        recordAnswer(
-          db,
-          {
-            guildId: mock.guildId,
-            userId: mock.userId,
-            questionId: question.id,
-            kind: 'mock',
-            choice,
-            correct: isCorrectChoice(choice, question.answers, question.type),
-            responseMs: 0,
-            points: 0,
-            domain: question.domain,
-            topic: question.topic,
-            answeredAt: finishedAt,
-          },
-          stores.answers,
-        );
+        recordAnswer(data, {
+          guildId: mock.guildId,
+          userId: mock.userId,
+          questionId: question.id,
+          kind: 'mock',
+          choice,
+          correct: isCorrectChoice(choice, question.answers, question.type),
+          responseMs: 0,
+          points: 0,
+          domain: question.domain,
+          topic: question.topic,
+          answeredAt: finishedAt,
+        });
       }
       return { mock: mocks.find(mockId)!, items };
     },

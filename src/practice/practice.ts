@@ -153,20 +153,23 @@ export function answerPracticeItem(
   // Immediate too (its first statement writes today): a read added before it cannot bring the failure back.
   return db.transaction(
     (): PracticeAnswer => {
-      const recorded = recordAnswer(db, {
-        guildId: session.guildId,
-        userId: session.userId,
-        questionId: question.id,
-        kind: 'practice',
-        practiceSessionId: session.id,
-        choice,
-        correct,
-        responseMs,
-        points: 0,
-        domain: question.domain,
-        topic: question.topic,
-        answeredAt: now,
-      });
+      const recorded = recordAnswer(
+        { db, stores },
+        {
+          guildId: session.guildId,
+          userId: session.userId,
+          questionId: question.id,
+          kind: 'practice',
+          practiceSessionId: session.id,
+          choice,
+          correct,
+          responseMs,
+          points: 0,
+          domain: question.domain,
+          topic: question.topic,
+          answeredAt: now,
+        },
+      );
       if (!recorded.recorded || !sessions.setItemAnswer(session.id, item.position, recorded.answerId))
         return { status: 'already' };
       const { grade, card } = applyReview(stores.cards, session, {

@@ -1,6 +1,5 @@
-import type { Db } from '../db/database';
 import type { Question } from '../deck/types';
-import { submitAnswer, type SubmitInput, type SubmitResult } from './submit-answer';
+import { submitAnswer, type SubmitData, type SubmitInput, type SubmitResult } from './submit-answer';
 
 interface Pending {
   now: number;
@@ -36,7 +35,7 @@ export class AnswerBatcher {
   private readonly commitIntervalMs: number;
 
   constructor(
-    private readonly db: Db,
+    private readonly data: SubmitData,
     private readonly questionById: ReadonlyMap<string, Question>,
     { commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS }: AnswerBatcherOptions = {},
   ) {
@@ -91,14 +90,14 @@ export class AnswerBatcher {
   private decide(batch: Pending[]): void {
     const outcomes: Array<{ ok: true; result: SubmitResult } | { ok: false; error: unknown }> = [];
     try {
-      this.db.$client
+      this.data.db.$client
         .transaction(() => {
           for (const click of batch) {
             try {
               // Nested: each click is its own savepoint, so one failure does not undo the others.
               outcomes.push({
                 ok: true,
-                result: submitAnswer(this.db, this.questionById, click.now, click.input),
+                result: submitAnswer(this.data, this.questionById, click.now, click.input),
               });
             } catch (error) {
               outcomes.push({ ok: false, error });

@@ -4,7 +4,7 @@ import { componentHandler, type InteractionContext } from '../app/context';
 import { answerButtonId, answerMenuId, quizPanelIds, stopButtonId } from './custom-ids';
 import { panelHandlers } from '../answers/panel-handlers';
 import { quizMessages } from './messages';
-import { getRound, roundStoreOf, type RoundRow } from './round-store';
+import { getRound, type RoundRow } from './round-store';
 import { canStopRound } from './round-rules';
 import type { SubmitInput, SubmitResult } from './submit-answer';
 
@@ -67,11 +67,11 @@ export const answerMenuHandler = componentHandler({
 const panel = panelHandlers({
   ids: quizPanelIds,
   question(target, ctx) {
-    const slot = roundStoreOf(ctx.db).slot(target.roundId, target.position);
+    const slot = ctx.stores.rounds.slot(target.roundId, target.position);
     return slot ? ctx.deck.questionById.get(slot.questionId) : undefined;
   },
   async open(interaction, target, ctx) {
-    const queries = roundStoreOf(ctx.db);
+    const queries = ctx.stores.rounds;
     const round = queries.round(target.roundId);
     const slot = queries.slot(target.roundId, target.position);
     if (!round || !slot) return { refuse: quizMessages(ctx.locale).unknownRound };

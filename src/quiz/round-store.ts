@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { oncePerDb } from '../db/prepared';
 import { answers, roundQuestions, rounds, type RoundStatus } from '../db/schema';
 
 /** SQL of `rounds`, `round_questions` and their answers. Row types come from src/db/schema.ts. */
@@ -34,7 +33,7 @@ const clickSlotFields = {
 };
 
 /**
- * The answer-click path's reads, prepared once per Db (the query builder would build and prepare its
+ * The answer-click path's reads, prepared once per Db (`ctx.stores.rounds`; the query builder would build and prepare its
  * SQL on every call, which at hundreds of clicks per second costs more than the queries).
  */
 export function createRoundStore(db: Db) {
@@ -107,9 +106,6 @@ export function createRoundStore(db: Db) {
 }
 
 export type RoundStore = ReturnType<typeof createRoundStore>;
-
-/** The store of a Db, for callers handed only `db` (see src/db/prepared.ts). */
-export const roundStoreOf = oncePerDb(createRoundStore);
 
 export interface NewRound {
   guildId: string;

@@ -1,8 +1,9 @@
 import type { ChoiceInput } from '../answers/choice';
 import { recordAnswer } from '../answers/record-answer';
-import type { Db } from '../db/database';
+import type { AnswerStore } from '../answers/answer-store';
+import type { WithStores } from '../db/with-stores';
 import type { Question } from '../deck/types';
-import { roundStoreOf, type ClickSlot } from './round-store';
+import type { ClickSlot, RoundStore } from './round-store';
 import {
   choiceFromComponent,
   consecutiveCorrectBefore,
@@ -20,6 +21,9 @@ export type SubmitResult =
   | { kind: 'unknown-round' }
   | { kind: 'invalid' };
 
+/** What deciding a click reads and writes: the round's click statements and the answer's. */
+export type SubmitData = WithStores<{ rounds: RoundStore; answers: AnswerStore }>;
+
 export interface SubmitInput {
   roundId: number;
   position: number;
@@ -33,12 +37,12 @@ export interface SubmitInput {
  * speed-weighted points and the streak bonus; anything else is refused with a reason.
  */
 export function submitAnswer(
-  db: Db,
+  data: SubmitData,
   questionById: ReadonlyMap<string, Question>,
   now: number,
   { roundId, position, userId, input }: SubmitInput,
 ): SubmitResult {
-  const store = roundStoreOf(db);
+  const store = data.stores.rounds;
   const state = store.clickState(roundId, position, userId);
   if (!state) return { kind: 'unknown-round' };
   const { round, slot, earlierChoice } = state;
@@ -61,7 +65,7 @@ export function submitAnswer(
     limitMs: round.secondsPerQuestion * 1000,
     streakBefore: correct ? consecutiveCorrectBefore(position, store.memberResults(roundId, userId)) : 0,
   });
-  const recorded = recordAnswer(db, {
+  const recorded = recordAnswer(data, {
     guildId: round.guildId,
     userId,
     questionId: question.id,

@@ -57,8 +57,8 @@ describe('recordAnswer', () => {
   });
 
   it('keeps the first answer of a member to a round question and refuses the second', () => {
-    expect(recordAnswer(temp.db, answer())).toMatchObject({ recorded: true });
-    expect(recordAnswer(temp.db, answer({ choice: [1], correct: false, points: 0 }))).toEqual({
+    expect(recordAnswer(temp, answer())).toMatchObject({ recorded: true });
+    expect(recordAnswer(temp, answer({ choice: [1], correct: false, points: 0 }))).toEqual({
       recorded: false,
       reason: 'duplicate',
     });
@@ -68,8 +68,8 @@ describe('recordAnswer', () => {
   });
 
   it('updates week, month and all-time standings for everything, the domain and the topic', () => {
-    recordAnswer(temp.db, answer());
-    recordAnswer(temp.db, answer({ questionId: 'q2', correct: false, points: 0 }));
+    recordAnswer(temp, answer());
+    recordAnswer(temp, answer({ questionId: 'q2', correct: false, points: 0 }));
     const rows = temp.db.select().from(standings).where(eq(standings.userId, 'u1')).all();
     expect(rows).toHaveLength(9);
     for (const row of rows) expect(row).toMatchObject({ points: 900, answered: 2, correct: 1 });
@@ -82,12 +82,12 @@ describe('recordAnswer', () => {
   });
 
   it('rolls back the answer when the standings cannot be written', () => {
-    expect(() => recordAnswer(temp.db, answer({ guildId: 'unknown', roundId: null }))).toThrow();
+    expect(() => recordAnswer(temp, answer({ guildId: 'unknown', roundId: null }))).toThrow();
     expect(temp.db.select().from(answers).all()).toHaveLength(0);
   });
 
   it("keeps practice answers as events for the member's stats but out of the standings", () => {
-    expect(recordAnswer(temp.db, answer({ kind: 'practice', roundId: null, points: 0 }))).toMatchObject({
+    expect(recordAnswer(temp, answer({ kind: 'practice', roundId: null, points: 0 }))).toMatchObject({
       recorded: true,
     });
     expect(temp.db.select().from(answers).all()).toHaveLength(1);

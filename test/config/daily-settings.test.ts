@@ -60,7 +60,7 @@ describe('updateDailySettings', () => {
   it('a time-zone change rebuilds the standings in the new zone (answers move between weeks)', () => {
     updateDailySettings(temp.db, 'g', { timezone: 'America/Sao_Paulo' }, 'UTC', 0);
     // Sunday 2026-11-29 23:30 in São Paulo (week 48) is Monday 02:30 UTC (week 49).
-    recordAnswer(temp.db, {
+    recordAnswer(temp, {
       guildId: 'g',
       userId: 'u',
       questionId: 'q',

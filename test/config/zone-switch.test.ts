@@ -24,7 +24,7 @@ describe('changeDailySettings with a new time zone', () => {
   it('saves the rest at once and the zone with its rebuilt standings once the switch is in', async () => {
     seedGuild(temp.db, 'UTC');
     // Monday 02:30 UTC (week 49) is still Sunday in São Paulo (week 48).
-    seedAnswer(temp.db, { userId: 'u', answeredAt: Date.parse('2026-11-30T02:30:00Z') });
+    seedAnswer(temp, { userId: 'u', answeredAt: Date.parse('2026-11-30T02:30:00Z') });
     expect(weekOf('u')).toEqual(['2026-W49']);
 
     const rebuilder = new StandingsRebuilder(temp);

@@ -118,7 +118,7 @@ describe('test me (practice)', () => {
     expect(card.questionIds).toContain(question.id);
     expect(renderPracticeQuestion(card, question, 'en-US').content).toContain('Test me');
     const result = answerPractice(
-      temp.db,
+      temp,
       deck,
       { questionId: question.id, guildId: 'g', userId: 'u', option: 1 },
       'pt-BR',

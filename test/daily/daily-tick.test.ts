@@ -303,7 +303,7 @@ describe('runDailyTick', () => {
       ['u2', right],
       ['u3', wrong],
     ] as const) {
-      recordAnswer(temp.db, {
+      recordAnswer(temp, {
         guildId: 'g',
         userId: user,
         questionId: q.id,

@@ -42,8 +42,8 @@ describe('store rows follow the schema', () => {
     });
     if (!created.ok) throw new Error('round not created');
     const roundId = created.round.id;
-    seedAnswer(temp.db, { userId: 'u1', roundId, questionId: 'q0', correct: true });
-    seedAnswer(temp.db, { userId: 'u1', roundId, questionId: 'q1', correct: false });
+    seedAnswer(temp, { userId: 'u1', roundId, questionId: 'q0', correct: true });
+    seedAnswer(temp, { userId: 'u1', roundId, questionId: 'q1', correct: false });
     const store = createRoundStore(temp.db);
 
     const state = store.clickState(roundId, 0, 'u1');

@@ -56,7 +56,7 @@ describe('/leaderboard and /stats through the Discord stand-in', () => {
     points: number,
     answeredAt: number,
     over: Parameters<typeof seedAnswer>[1] = { userId },
-  ) => seedAnswer(bot!.ctx.db, { guildId: standIn.guild.id, points, answeredAt, ...over, userId });
+  ) => seedAnswer(bot!.ctx, { guildId: standIn.guild.id, points, answeredAt, ...over, userId });
 
   it("shows this week's top 10 with the caller's own line, and an empty new week after local midnight", async () => {
     const caller = standIn.member({ username: 'ana' });

@@ -42,7 +42,7 @@ describe('/leaderboard across period boundaries', () => {
     const localMondayMidnight = Date.UTC(2026, 10, 30, 3, 0);
 
     it('counts a Sunday 23:30 answer in the old week, and the new week starts empty at local midnight', () => {
-      seedAnswer(temp.db, { userId: 'night-owl', answeredAt: sundayNight, points: 700 });
+      seedAnswer(temp, { userId: 'night-owl', answeredAt: sundayNight, points: 700 });
 
       const sunday = leaderboardAt(temp, { timeZone, now: sundayNight + 10 * 60_000 });
       expect(sunday.view.periodKey).toBe('2026-W48');
@@ -63,17 +63,17 @@ describe('/leaderboard across period boundaries', () => {
       expect(month.view.top.map((r) => r.userId)).toEqual(['night-owl']);
 
       // An answer a minute after local midnight opens the new week.
-      seedAnswer(temp.db, { userId: 'early-bird', answeredAt: localMondayMidnight + 60_000 });
+      seedAnswer(temp, { userId: 'early-bird', answeredAt: localMondayMidnight + 60_000 });
       const later = leaderboardAt(temp, { timeZone, now: localMondayMidnight + 120_000 });
       expect(later.view.top.map((r) => r.userId)).toEqual(['early-bird']);
     });
 
     it('starts a new month at local midnight and shows last month among past winners', () => {
       // Monday 2026-11-30 23:30 local = Tuesday 2026-12-01 02:30 UTC: still November here.
-      seedAnswer(temp.db, { userId: 'november', answeredAt: Date.UTC(2026, 11, 1, 2, 30), points: 900 });
-      seedAnswer(temp.db, { userId: 'october', answeredAt: Date.UTC(2026, 9, 10, 12), points: 300 });
-      seedAnswer(temp.db, { userId: 'october-too', answeredAt: Date.UTC(2026, 9, 11, 12), points: 300 });
-      seedAnswer(temp.db, { userId: 'august', answeredAt: Date.UTC(2026, 7, 11, 12), points: 50 });
+      seedAnswer(temp, { userId: 'november', answeredAt: Date.UTC(2026, 11, 1, 2, 30), points: 900 });
+      seedAnswer(temp, { userId: 'october', answeredAt: Date.UTC(2026, 9, 10, 12), points: 300 });
+      seedAnswer(temp, { userId: 'october-too', answeredAt: Date.UTC(2026, 9, 11, 12), points: 300 });
+      seedAnswer(temp, { userId: 'august', answeredAt: Date.UTC(2026, 7, 11, 12), points: 50 });
 
       const lastNight = leaderboardAt(temp, { timeZone, now: Date.UTC(2026, 11, 1, 2, 59), period: 'month' });
       expect(lastNight.view.periodKey).toBe('2026-11');
@@ -112,9 +112,9 @@ describe('/leaderboard across period boundaries', () => {
 
     it('starts the summer week at local midnight, an hour before UTC midnight', () => {
       // Monday 2026-10-19 00:30 WEST = Sunday 23:30 UTC: a new week in Lisbon.
-      seedAnswer(temp.db, { userId: 'monday', answeredAt: Date.UTC(2026, 9, 18, 23, 30) });
+      seedAnswer(temp, { userId: 'monday', answeredAt: Date.UTC(2026, 9, 18, 23, 30) });
       // Sunday 2026-10-18 22:30 WEST = 21:30 UTC: the old week.
-      seedAnswer(temp.db, { userId: 'sunday', answeredAt: Date.UTC(2026, 9, 18, 21, 30) });
+      seedAnswer(temp, { userId: 'sunday', answeredAt: Date.UTC(2026, 9, 18, 21, 30) });
       const view = leaderboardAt(temp, { timeZone, now: Date.UTC(2026, 9, 18, 23, 45) });
       expect(view.view.periodKey).toBe('2026-W43');
       expect(view.view.top.map((r) => r.userId)).toEqual(['monday']);
@@ -125,7 +125,7 @@ describe('/leaderboard across period boundaries', () => {
 
     it('keeps the 25-hour Sunday when DST ends inside the week, then starts empty', () => {
       // DST ends 2026-10-25; that Sunday 23:30 WET is 23:30 UTC.
-      seedAnswer(temp.db, { userId: 'dst-sunday', answeredAt: Date.UTC(2026, 9, 25, 23, 30) });
+      seedAnswer(temp, { userId: 'dst-sunday', answeredAt: Date.UTC(2026, 9, 25, 23, 30) });
       const sunday = leaderboardAt(temp, { timeZone, now: Date.UTC(2026, 9, 25, 23, 59) });
       expect(sunday.view.periodKey).toBe('2026-W43');
       expect(sunday.view.top.map((r) => r.userId)).toEqual(['dst-sunday']);
@@ -136,7 +136,7 @@ describe('/leaderboard across period boundaries', () => {
 
     it('starts the month at local midnight in summer time', () => {
       // 2026-04-01 00:30 WEST = 2026-03-31 23:30 UTC: April in Lisbon.
-      seedAnswer(temp.db, { userId: 'april', answeredAt: Date.UTC(2026, 2, 31, 23, 30) });
+      seedAnswer(temp, { userId: 'april', answeredAt: Date.UTC(2026, 2, 31, 23, 30) });
       const view = leaderboardAt(temp, { timeZone, now: Date.UTC(2026, 2, 31, 23, 40), period: 'month' });
       expect(view.view.periodKey).toBe('2026-04');
       expect(view.view.top.map((r) => r.userId)).toEqual(['april']);
@@ -157,10 +157,10 @@ describe('/leaderboard contents', () => {
 
   it("shows the top 10 with medals and the caller's own line when lower (15 members)", () => {
     for (let i = 1; i <= 14; i += 1) {
-      seedAnswer(temp.db, { userId: `m${i}`, points: 2000 - i * 100, answeredAt: now - i * 60_000 });
+      seedAnswer(temp, { userId: `m${i}`, points: 2000 - i * 100, answeredAt: now - i * 60_000 });
     }
-    seedAnswer(temp.db, { userId: 'caller', points: 150, answeredAt: now - 3600_000 });
-    seedAnswer(temp.db, { userId: 'caller', correct: false, answeredAt: now - 3500_000 });
+    seedAnswer(temp, { userId: 'caller', points: 150, answeredAt: now - 3600_000 });
+    seedAnswer(temp, { userId: 'caller', correct: false, answeredAt: now - 3500_000 });
     const { view, embed } = leaderboardAt(temp, { timeZone, now });
     const lines = embed.description!.split('\n').filter((l) => l.includes('<@'));
     expect(lines).toHaveLength(10);
@@ -177,7 +177,7 @@ describe('/leaderboard contents', () => {
   });
 
   it('does not repeat the caller when already in the top 10, and speaks English to English clients', () => {
-    seedAnswer(temp.db, { userId: 'caller', answeredAt: now - 60_000 });
+    seedAnswer(temp, { userId: 'caller', answeredAt: now - 60_000 });
     const view = buildLeaderboardView(temp.stores.leaderboard, {
       guildId: 'g1',
       userId: 'caller',
@@ -197,10 +197,10 @@ describe('/leaderboard contents', () => {
 
   it('ranks by accuracy only members with the minimum answers and tells the caller how many they need', () => {
     for (let i = 0; i < 10; i += 1)
-      seedAnswer(temp.db, { userId: 'steady', correct: i < 8, answeredAt: now - 1000 * i });
+      seedAnswer(temp, { userId: 'steady', correct: i < 8, answeredAt: now - 1000 * i });
     for (let i = 0; i < 12; i += 1)
-      seedAnswer(temp.db, { userId: 'sharp', correct: i < 11, answeredAt: now - 1000 * i });
-    for (let i = 0; i < 3; i += 1) seedAnswer(temp.db, { userId: 'caller', answeredAt: now - 1000 * i });
+      seedAnswer(temp, { userId: 'sharp', correct: i < 11, answeredAt: now - 1000 * i });
+    for (let i = 0; i < 3; i += 1) seedAnswer(temp, { userId: 'caller', answeredAt: now - 1000 * i });
     const { view, embed } = leaderboardAt(temp, { timeZone, now, by: 'accuracy' });
     expect(view.top.map((r) => [r.userId, r.rank])).toEqual([
       ['sharp', 1],
@@ -222,8 +222,8 @@ describe('/leaderboard contents', () => {
     for (let i = 1; i <= 9; i += 1) {
       // Two of them answer twice, right then wrong: same points, lower accuracy.
       if (i > 7)
-        seedAnswer(temp.db, { userId: `tie${i}`, correct: false, answeredAt: Date.UTC(2026, 9, 10, 15) });
-      seedAnswer(temp.db, { userId: `tie${i}`, points: 400, answeredAt: Date.UTC(2026, 9, 10 + i, 15) });
+        seedAnswer(temp, { userId: `tie${i}`, correct: false, answeredAt: Date.UTC(2026, 9, 10, 15) });
+      seedAnswer(temp, { userId: `tie${i}`, points: 400, answeredAt: Date.UTC(2026, 9, 10 + i, 15) });
     }
     const { text } = leaderboardAt(temp, { timeZone, now });
     expect(text).toContain(
@@ -236,8 +236,8 @@ describe('/leaderboard contents', () => {
   });
 
   it('narrows to a topic or a domain', () => {
-    seedAnswer(temp.db, { userId: 'ml', topic: 'Machine Learning', domain: 1, points: 500, answeredAt: now });
-    seedAnswer(temp.db, { userId: 'iam', topic: 'IAM', domain: 5, points: 200, answeredAt: now });
+    seedAnswer(temp, { userId: 'ml', topic: 'Machine Learning', domain: 1, points: 500, answeredAt: now });
+    seedAnswer(temp, { userId: 'iam', topic: 'IAM', domain: 5, points: 200, answeredAt: now });
     const topic = leaderboardAt(temp, { timeZone, now, scope: 't:IAM' });
     expect(topic.view.top.map((r) => r.userId)).toEqual(['iam']);
     expect(topic.embed.description).toContain('Tópico: IAM');

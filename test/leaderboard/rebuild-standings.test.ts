@@ -50,7 +50,7 @@ describe('rebuildStandings', () => {
     const span = Date.UTC(2026, 11, 31) - start;
     for (let i = 0; i < 600; i += 1) {
       const correct = random() < 0.6;
-      seedAnswer(temp.db, {
+      seedAnswer(temp, {
         userId: `u${Math.floor(random() * 12)}`,
         correct,
         points: correct ? Math.floor(random() * 1000) : 0,
@@ -60,7 +60,7 @@ describe('rebuildStandings', () => {
         answeredAt: edges[i] ?? start + Math.floor(random() * span),
       });
     }
-    seedAnswer(temp.db, { guildId: 'other', userId: 'u1', answeredAt: start });
+    seedAnswer(temp, { guildId: 'other', userId: 'u1', answeredAt: start });
     const incremental = allStandings(temp.db);
     const otherBefore = allStandings(temp.db, 'other');
 
@@ -72,7 +72,7 @@ describe('rebuildStandings', () => {
   it('moves answers to their new local week after a time zone change', () => {
     seedGuild(temp.db, 'UTC');
     // Monday 02:30 UTC is still Sunday 23:30 in São Paulo.
-    seedAnswer(temp.db, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
+    seedAnswer(temp, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
     const weekOf = (userId: string) =>
       temp.db
         .select({ key: standings.periodKey })
@@ -86,14 +86,14 @@ describe('rebuildStandings', () => {
     rebuildStandings(temp.db, 'g1');
     expect(weekOf('late')).toEqual(['2026-W48']);
     // A later answer recorded incrementally lands in the same rows the rebuild made.
-    seedAnswer(temp.db, { userId: 'late', answeredAt: Date.UTC(2026, 10, 29, 15) });
+    seedAnswer(temp, { userId: 'late', answeredAt: Date.UTC(2026, 10, 29, 15) });
     const rows = allStandings(temp.db).filter((r) => r.periodKind === 'week' && r.scope === '');
     expect(rows).toEqual([expect.objectContaining({ periodKey: '2026-W48', answered: 2, points: 200 })]);
   });
 
   it("runs inside the caller's transaction, so a time zone change and its rebuild land together", () => {
     seedGuild(temp.db, 'UTC');
-    seedAnswer(temp.db, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
+    seedAnswer(temp, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
     const changeZone = (timeZone: string, fail: boolean) =>
       temp.db.$client.transaction(() => {
         temp.db.update(guilds).set({ timezone: timeZone }).where(eq(guilds.id, 'g1')).run();

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAnswerStore } from '../../src/answers/answer-store';
 import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
 import { guilds, standings } from '../../src/db/schema';
@@ -36,6 +37,7 @@ const rowsInZone = (db: Db, zone: string) => allStandings(db).filter((r) => r.zo
 
 /** Answers around Lisbon's DST changes and month ends, in g1; one in 'other'. */
 function seedMixed(db: Db, count: number, seed = '11'): void {
+  const data = { db, stores: { answers: createAnswerStore(db) } };
   const random = seededRandom(seed);
   const edges = [
     Date.UTC(2026, 9, 25, 0, 30),
@@ -49,7 +51,7 @@ function seedMixed(db: Db, count: number, seed = '11'): void {
   const span = Date.UTC(2026, 11, 31) - start;
   for (let i = 0; i < count; i += 1) {
     const correct = random() < 0.6;
-    seedAnswer(db, {
+    seedAnswer(data, {
       userId: `u${Math.floor(random() * 9)}`,
       correct,
       points: correct ? Math.floor(random() * 1000) : 0,
@@ -59,7 +61,7 @@ function seedMixed(db: Db, count: number, seed = '11'): void {
       answeredAt: edges[i] ?? start + Math.floor(random() * span),
     });
   }
-  seedAnswer(db, { guildId: 'other', userId: 'u1', answeredAt: start });
+  seedAnswer(data, { guildId: 'other', userId: 'u1', answeredAt: start });
 }
 
 /** What the old from-scratch rebuild gives for the zone now stored, without changing the database. */
@@ -147,12 +149,12 @@ describe('rebuildStandingsInSlices', () => {
     expect(allStandings(temp.db)).toEqual(before);
 
     // Recorded mid-rebuild by the click path, into the old (Lisbon) periods.
-    seedAnswer(temp.db, { userId: 'late', points: 700, answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
+    seedAnswer(temp, { userId: 'late', points: 700, answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
     const lisbonWeek = allStandings(temp.db).filter((r) => r.userId === 'late' && r.periodKind === 'week');
     expect(lisbonWeek.map((r) => r.periodKey)).toEqual(['2026-W49', '2026-W49', '2026-W49']);
     stepper.resume();
     await stepper.next();
-    seedAnswer(temp.db, { userId: 'late', points: 50, answeredAt: Date.UTC(2026, 10, 29, 12) });
+    seedAnswer(temp, { userId: 'late', points: 50, answeredAt: Date.UTC(2026, 10, 29, 12) });
     // One more answer at every later pause, through every phase, on both sides of the week edge the
     // zone change moves; at the pauses the leaderboard is exactly what the stored zone gives from
     // scratch (the old one until the switch), whatever of the new zone's rows is written beside it.
@@ -168,7 +170,7 @@ describe('rebuildStandingsInSlices', () => {
         expect(visibleStandings(temp.db)).toEqual(fromScratch(temp.db));
       }
       clicks += 1;
-      seedAnswer(temp.db, {
+      seedAnswer(temp, {
         userId: `clicker${clicks % 3}`,
         points: clicks,
         answeredAt: Date.UTC(2026, 10, 30, clicks % 2 ? 1 : 4, 30),
@@ -191,7 +193,7 @@ describe('rebuildStandingsInSlices', () => {
       expect.objectContaining({ periodKind: 'week', periodKey: '2026-W48', answered: 2, points: 750 }),
     ]);
     // And the click path goes on in the new zone.
-    seedAnswer(temp.db, { userId: 'late', points: 1, answeredAt: Date.UTC(2026, 10, 30, 2, 45) });
+    seedAnswer(temp, { userId: 'late', points: 1, answeredAt: Date.UTC(2026, 10, 30, 2, 45) });
     expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
   });
 

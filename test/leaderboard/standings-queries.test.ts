@@ -31,9 +31,8 @@ describe('standings queries', () => {
     domain = 1,
   ) {
     for (let i = 0; i < correct; i += 1)
-      seedAnswer(temp.db, { userId, correct: true, points: 100, topic, domain });
-    for (let i = 0; i < wrong; i += 1)
-      seedAnswer(temp.db, { userId, correct: false, points: 0, topic, domain });
+      seedAnswer(temp, { userId, correct: true, points: 100, topic, domain });
+    for (let i = 0; i < wrong; i += 1) seedAnswer(temp, { userId, correct: false, points: 0, topic, domain });
   }
 
   it('ranks by points with shared ranks for ties and a deterministic order', () => {

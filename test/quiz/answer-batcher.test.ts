@@ -40,7 +40,7 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
   afterEach(() => temp.cleanup());
 
   it('decides each click with its own arrival time, in arrival order', async () => {
-    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]));
+    const batcher = new AnswerBatcher(temp, new Map([[singleQ.id, singleQ]]));
     const results = await Promise.all([
       batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } }),
       batcher.submit(opened + 2000, { roundId, position: 0, userId: 'b', input: { button: 0 } }),
@@ -70,7 +70,7 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
         return id === singleQ.id ? singleQ : undefined;
       },
     } as unknown as ReadonlyMap<string, typeof singleQ>;
-    const batcher = new AnswerBatcher(temp.db, flaky);
+    const batcher = new AnswerBatcher(temp, flaky);
     const [bad, good] = await Promise.allSettled([
       batcher.submit(opened + 1000, { roundId, position: 0, userId: 'x', input: { button: 1 } }),
       batcher.submit(opened + 1000, { roundId, position: 0, userId: 'y', input: { button: 1 } }),
@@ -88,7 +88,7 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
   });
 
   it('settled() resolves only once the clicks submitted so far are on disk', async () => {
-    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]));
+    const batcher = new AnswerBatcher(temp, new Map([[singleQ.id, singleQ]]));
     await expect(batcher.settled()).resolves.toBeUndefined();
     void batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } });
     expect(temp.db.select().from(answers).all()).toHaveLength(0);
@@ -98,7 +98,7 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
 
   it('while clicks keep coming, the next commit waits out the interval and takes all that came meanwhile', async () => {
     // An interval no test would wait out: only settled() can write the second and third clicks.
-    const batcher = new AnswerBatcher(temp.db, new Map([[singleQ.id, singleQ]]), {
+    const batcher = new AnswerBatcher(temp, new Map([[singleQ.id, singleQ]]), {
       commitIntervalMs: 60_000,
     });
     const onDisk = () => temp.db.select().from(answers).all().length;

@@ -59,7 +59,7 @@ describe('RoundRunner', () => {
         : q.type === 'order'
           ? { button: right ? orderCandidates(q).correctIndex : (orderCandidates(q).correctIndex + 1) % 4 }
           : { button: right ? q.answers[0]! : (q.answers[0]! + 1) % q.options.length };
-    return submitAnswer(temp.db, byId, clock.now(), { roundId, position, userId, input });
+    return submitAnswer(temp, byId, clock.now(), { roundId, position, userId, input });
   };
 
   it('plays a round: deadlines reveal, the next question follows, streaks add up, podium at the end', async () => {
@@ -127,7 +127,7 @@ describe('RoundRunner', () => {
     expect(second.scheduler.pending()).toEqual([slots(round.id)[0]!.deadlineAt]);
     clock.advance(2000);
     expect(
-      submitAnswer(db, byId, clock.now(), {
+      submitAnswer(temp, byId, clock.now(), {
         roundId: round.id,
         position: 0,
         userId: 'ana',
@@ -270,7 +270,7 @@ describe('RoundRunner', () => {
   it('says a click on an unknown round or position is unknown', () => {
     const round = start();
     expect(
-      submitAnswer(temp.db, byId, clock.now(), {
+      submitAnswer(temp, byId, clock.now(), {
         roundId: 999,
         position: 0,
         userId: 'a',
@@ -278,7 +278,7 @@ describe('RoundRunner', () => {
       }),
     ).toEqual({ kind: 'unknown-round' });
     expect(
-      submitAnswer(temp.db, byId, clock.now(), {
+      submitAnswer(temp, byId, clock.now(), {
         roundId: round.id,
         position: 7,
         userId: 'a',

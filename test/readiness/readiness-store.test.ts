@@ -21,12 +21,12 @@ describe('readiness reads', () => {
 
   it('tallies per 7-day window ending now, oldest first, and per domain and item since a date', () => {
     const at = (weeksAgo: number, correct: boolean, over: { domain?: number; questionId?: string } = {}) =>
-      seedAnswer(temp.db, { ...member, answeredAt: now - weeksAgo * WEEK - 1, correct, ...over });
+      seedAnswer(temp, { ...member, answeredAt: now - weeksAgo * WEEK - 1, correct, ...over });
     at(0, true, { domain: 2, questionId: 'qa' });
     at(0, false, { domain: 2 });
     at(3, true, { questionId: 'qb' });
     at(8, true); // older than the 8 windows
-    seedAnswer(temp.db, { guildId: 'g1', userId: 'someone-else', answeredAt: now, correct: true });
+    seedAnswer(temp, { guildId: 'g1', userId: 'someone-else', answeredAt: now, correct: true });
 
     const weeks = weeklyAccuracy(temp.db, member, now);
     expect(weeks).toHaveLength(8);

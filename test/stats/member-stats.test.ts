@@ -17,7 +17,7 @@ describe('memberStats', () => {
     const t0 = Date.UTC(2026, 10, 20, 12);
 
     it('returns null for a member without answers', () => {
-      seedAnswer(temp.db, { userId: 'someone-else' });
+      seedAnswer(temp, { userId: 'someone-else' });
       expect(memberStats(temp.db, { guildId: 'g1', userId: 'u1', timeZone: 'UTC', now: t0 })).toBeNull();
     });
 
@@ -25,20 +25,18 @@ describe('memberStats', () => {
       // Recorded out of time order on purpose: the streak follows answered_at.
       const results = [true, true, false, true, true, true, true, false, true];
       results.forEach((correct, i) =>
-        seedAnswer(temp.db, { userId: 'u1', correct, answeredAt: t0 + (results.length - i) * 1000 }),
+        seedAnswer(temp, { userId: 'u1', correct, answeredAt: t0 + (results.length - i) * 1000 }),
       );
       // Reversed: T F T T T T F T T → best 4; a wrong daily answer between does not break round runs.
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', correct: false, answeredAt: t0 + 4500 });
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', correct: false, answeredAt: t0 + 4500 });
       const stats = memberStats(temp.db, { guildId: 'g1', userId: 'u1', timeZone: 'UTC', now: t0 });
       expect(stats).toMatchObject({ answered: 10, correct: 7, points: 700, bestRoundStreak: 4 });
     });
 
     it('tallies accuracy per exam domain and names the weakest topics', () => {
       const seed = (topic: string, domain: number, correct: number, wrong: number) => {
-        for (let i = 0; i < correct; i += 1)
-          seedAnswer(temp.db, { userId: 'u1', topic, domain, correct: true });
-        for (let i = 0; i < wrong; i += 1)
-          seedAnswer(temp.db, { userId: 'u1', topic, domain, correct: false });
+        for (let i = 0; i < correct; i += 1) seedAnswer(temp, { userId: 'u1', topic, domain, correct: true });
+        for (let i = 0; i < wrong; i += 1) seedAnswer(temp, { userId: 'u1', topic, domain, correct: false });
       };
       seed('Machine Learning', 1, 6, 4);
       seed('Métricas', 1, 6, 4);
@@ -78,10 +76,10 @@ describe('memberStats', () => {
       temp = createTempDb();
       seedGuild(temp.db, 'America/Sao_Paulo');
       const local = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 3, minute);
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: local(27, 12) }); // Fri
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: local(28, 12) }); // Sat
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: local(29, 23, 30) }); // Sun 23:30 = Mon UTC
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: local(30, 0, 30) }); // Mon 00:30
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: local(27, 12) }); // Fri
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: local(28, 12) }); // Sat
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: local(29, 23, 30) }); // Sun 23:30 = Mon UTC
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: local(30, 0, 30) }); // Mon 00:30
       const at = (now: number) =>
         memberStats(temp.db, { guildId: 'g1', userId: 'u1', timeZone: 'America/Sao_Paulo', now })!
           .dailyStreak;
@@ -105,13 +103,13 @@ describe('memberStats', () => {
       const sunday = post('2026-11-29');
       const monday = post('2026-11-30');
       // Sunday's question answered Monday 08:00 local, Monday's at 12:00 local.
-      seedAnswer(temp.db, {
+      seedAnswer(temp, {
         userId: 'u1',
         kind: 'daily',
         dailyPostId: sunday,
         answeredAt: Date.UTC(2026, 10, 30, 11),
       });
-      seedAnswer(temp.db, {
+      seedAnswer(temp, {
         userId: 'u1',
         kind: 'daily',
         dailyPostId: monday,
@@ -129,9 +127,9 @@ describe('memberStats', () => {
     it('counts Monday 00:30 summer time in Lisbon as Monday, though it is Sunday in UTC', () => {
       temp = createTempDb();
       seedGuild(temp.db, 'Europe/Lisbon');
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 17, 11) }); // Sat
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 18, 11) }); // Sun
-      seedAnswer(temp.db, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 18, 23, 30) }); // Mon 00:30 WEST
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 17, 11) }); // Sat
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 18, 11) }); // Sun
+      seedAnswer(temp, { userId: 'u1', kind: 'daily', answeredAt: Date.UTC(2026, 9, 18, 23, 30) }); // Mon 00:30 WEST
       const stats = memberStats(temp.db, {
         guildId: 'g1',
         userId: 'u1',

@@ -2,6 +2,7 @@
 // argv: <database> <writer index> <start at, epoch ms> <duration ms>
 // Submits bursts of clicks through the AnswerBatcher (one transaction per burst) in its own server and
 // prints how many were registered and the errors it hit.
+import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { AnswerBatcher } from '../../src/quiz/answer-batcher';
 import { makeQuestion } from '../quiz/fixtures';
@@ -12,7 +13,7 @@ const QUESTIONS = 20;
 const BURST = 25;
 const questions = Array.from({ length: QUESTIONS }, (_, i) => makeQuestion({ id: `q${i}` }));
 const db = openDatabase(databasePath!);
-const batcher = new AnswerBatcher(db, new Map(questions.map((q) => [q.id, q])));
+const batcher = new AnswerBatcher({ db, stores: createStores(db) }, new Map(questions.map((q) => [q.id, q])));
 const now = Date.UTC(2026, 0, 1, 12);
 // One round in this process's own server, its first question open: every click goes to it.
 const { roundId } = seedRounds(db, {

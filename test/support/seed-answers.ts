@@ -1,13 +1,21 @@
+import type { AnswerStore } from '../../src/answers/answer-store';
 import { recordAnswer, type AnswerInput } from '../../src/answers/record-answer';
 import type { Db } from '../../src/db/database';
+import type { WithStores } from '../../src/db/with-stores';
 import { ensureGuild } from '../../src/guilds/guild-settings';
 
 let sequence = 0;
 
-/** Records one answer through the real hot path (standings included); unique question ids by default. */
-export function seedAnswer(db: Db, over: Partial<AnswerInput> & Pick<AnswerInput, 'userId'>): void {
+/**
+ * Records one answer through the real hot path (standings included); unique question ids by default.
+ * `data` is a temporary database (`createTempDb()`) or the bot's context.
+ */
+export function seedAnswer(
+  data: WithStores<{ answers: AnswerStore }>,
+  over: Partial<AnswerInput> & Pick<AnswerInput, 'userId'>,
+): void {
   sequence += 1;
-  const result = recordAnswer(db, {
+  const result = recordAnswer(data, {
     guildId: 'g1',
     questionId: `q${sequence}`,
     kind: 'round',
