@@ -1,16 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodKeysAt } from '../src/answers/period-keys';
 import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
+import { startWalCheckpointer, type WalCheckpointer } from '../src/db/wal-checkpointer';
+import { createLogger } from '../src/shared/logger';
 import type { PeriodKind } from '../src/db/schema';
 import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
-import { rebuildStandingsInSlices, yieldToEventLoop } from '../src/leaderboard/sliced-rebuild';
+import { rebuildStandingsInSlices } from '../src/leaderboard/sliced-rebuild';
+import { StandingsRebuilder } from '../src/leaderboard/standings-rebuilder';
 import { recordAnswer } from '../src/answers/record-answer';
 import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsQuery } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
@@ -35,7 +38,8 @@ const SCAN_BUDGET_MS = 15_000;
  */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'exam-drill-bench-'));
-  const db = openDatabase(join(dir, 'bench.sqlite'));
+  const path = join(dir, 'bench.sqlite');
+  const db = openDatabase(path);
   const stores = createStores(db);
   try {
     // A bigger page cache than SQLite's 2 MB default, as a host with a million answers would want.
@@ -166,10 +170,24 @@ export async function run(): Promise<void> {
     );
     console.log(`${'/stats of a busy member'.padEnd(36)}${fmt(stats.median)} / ${fmt(stats.p95)} ms`);
 
-    await benchZoneSwitch(db, syncStallMs, rebuildMs);
+    // As the bot runs: WAL checkpoints on their own thread, not inside the commits of the rebuild's slices.
+    const checkpointer = startWalCheckpointer(db, path, createLogger('warn'));
+    try {
+      await benchZoneSwitch(db, checkpointer, syncStallMs, rebuildMs);
+    } finally {
+      await checkpointer.stop();
+    }
   } finally {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -180,6 +198,7 @@ export async function run(): Promise<void> {
  */
 async function benchZoneSwitch(
   db: ReturnType<typeof openDatabase>,
+  checkpointer: WalCheckpointer,
   syncStallMs: number,
   syncMs: number,
 ): Promise<void> {
@@ -202,13 +221,25 @@ async function benchZoneSwitch(
       answeredAt: NOW + clicks,
     });
   }, 5);
+  // The bot's own pause between slices (event loop, room in the WAL), timed around.
+  const rebuilder = new StandingsRebuilder(data, { checkpointer });
   let longestSlice = 0;
+  let walPeak = 0;
+  let pausedMs = 0;
   let sliceStarted = performance.now();
   const timedPause = async () => {
     longestSlice = Math.max(longestSlice, performance.now() - sliceStarted);
-    await yieldToEventLoop();
+    walPeak = Math.max(walPeak, walBytes(db.$client.name));
+    const pauseStarted = performance.now();
+    await rebuilder.pause();
     sliceStarted = performance.now();
+    pausedMs += sliceStarted - pauseStarted;
   };
+  let longestGc = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const started = performance.now();
@@ -221,6 +252,7 @@ async function benchZoneSwitch(
   // One more timer tick, so the monitor sees the stall of the final switch too.
   await new Promise((resolve) => setTimeout(resolve, 5));
   delay.disable();
+  gcs.disconnect();
   clearInterval(clicker);
   console.log(
     `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} new-zone week/month rows written, ` +
@@ -233,6 +265,10 @@ async function benchZoneSwitch(
   console.log(
     `${`sliced, ${result.slices} slices`.padEnd(36)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
       `total ${(totalMs / 1000).toFixed(1)} s; longest slice ${fmt(longestSlice)} ms, final switch ${fmt(switchMs)} ms`,
+  );
+  console.log(
+    `${''.padEnd(36)}longest GC pause ${fmt(longestGc)} ms; WAL file at most ${(walPeak / 2 ** 20).toFixed(0)} MiB; ` +
+      `${(pausedMs / 1000).toFixed(1)} s of the total between slices (event loop, waits for the checkpoint thread)`,
   );
 }
 

@@ -113,7 +113,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ownsGuild: () => true,
     commands: routedCommands,
     stores,
-    standings: new StandingsRebuilder({ db, stores }),
+    standings: new StandingsRebuilder({ db, stores }, { checkpointer }),
     quiz: { answers: new AnswerBatcher({ db, stores }, deck.questionById) },
   };
   const features = options.features ?? createFeatures();

@@ -6,6 +6,13 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { projectPath } from '../shared/project-root';
 import * as schema from './schema';
 
+/**
+ * What SQLite keeps of the WAL file when the log starts over (`journal_size_limit`): after a burst of
+ * writes (a standings rebuild) the file is cut back to this. A longer WAL file has grown by that much
+ * since the log last started over (see wal-room.ts).
+ */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** The committed migrations, found from the project root so the bot runs from any working directory. */
@@ -23,6 +30,7 @@ export function openDatabase(path: string): Db {
   // Waits instead of failing when a second process (a restart overlapping the old one) holds the lock.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

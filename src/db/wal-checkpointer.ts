@@ -4,8 +4,15 @@ import { projectPath } from '../shared/project-root';
 import type { Db } from './database';
 
 export interface WalCheckpointer {
+  /**
+   * Resolves after the next pass that copied every frame written before it (at once when the thread is
+   * gone and SQLite checkpoints by itself again): a long writer waits for this before the WAL grows more.
+   */
+  caughtUp(): Promise<void>;
   stop(): Promise<void>;
 }
+
+type WorkerMessage = { type: 'pass'; caughtUp: boolean } | { type: 'closed' };
 
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
@@ -16,7 +23,8 @@ const WORKER_FILE = projectPath('src', 'db', 'checkpoint-worker.mjs');
  * Moves WAL checkpoints off the thread that answers Discord. By default SQLite checkpoints inside the
  * commit that crosses 1000 WAL pages, and that commit then waits for an fsync: on the answer-click path
  * this was the whole p99 tail (40 ms against 8 ms without it, see bench/click.bench.ts). Here the bot's
- * connection never checkpoints and a worker thread with its own connection does, every `intervalMs`.
+ * connection never checkpoints and a worker thread with its own connection does, every `intervalMs`
+ * (every 50 ms while a burst of writes keeps the WAL long).
  * If the worker dies, the connection goes back to SQLite's automatic checkpoints, so the WAL never grows
  * without bound.
  */
@@ -31,7 +39,17 @@ export function startWalCheckpointer(
     workerData: { path, intervalMs },
   });
   let stopping = false;
+  let running = true;
+  const waiting: Array<() => void> = [];
+  const releaseWaiting = () => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'pass' && message.caughtUp) releaseWaiting();
+  });
   const fallBack = (reason: unknown) => {
+    running = false;
+    releaseWaiting();
     if (stopping) return;
     logger.error({ err: reason }, 'WAL checkpoint thread failed; back to automatic checkpoints');
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
@@ -40,13 +58,21 @@ export function startWalCheckpointer(
   worker.on('exit', (code) => fallBack(new Error(`checkpoint thread exited with code ${code}`)));
 
   return {
+    caughtUp() {
+      if (!running) return Promise.resolve();
+      return new Promise((resolve) => waiting.push(resolve));
+    },
     async stop() {
       if (stopping) return;
       stopping = true;
-      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        worker.on('message', (message: WorkerMessage) => message.type === 'closed' && resolve()),
+      );
       worker.postMessage('close');
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000))]);
       await worker.terminate();
+      running = false;
+      releaseWaiting();
       if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
     },
   };

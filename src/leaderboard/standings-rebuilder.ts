@@ -1,7 +1,11 @@
+import type { WalCheckpointer } from '../db/wal-checkpointer';
+import { waitForWalRoom } from '../db/wal-room';
 import type { WithStores } from '../db/with-stores';
 import type { RebuildStore } from './rebuild-store';
 import {
   rebuildStandingsInSlices,
+  yieldToEventLoop,
+  type Pause,
   type SlicedRebuildOptions,
   type SlicedRebuildResult,
 } from './sliced-rebuild';
@@ -13,8 +17,18 @@ import {
  */
 export class StandingsRebuilder {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Between slices: the event loop runs, and a WAL the checkpoint thread has not caught up with waits. */
+  readonly pause: Pause;
 
-  constructor(private readonly data: WithStores<{ rebuild: RebuildStore }>) {}
+  constructor(
+    private readonly data: WithStores<{ rebuild: RebuildStore }>,
+    { checkpointer }: { checkpointer?: WalCheckpointer } = {},
+  ) {
+    this.pause = async () => {
+      await yieldToEventLoop();
+      await waitForWalRoom(data.db, checkpointer);
+    };
+  }
 
   /** Rebuilds the server's standings in `timeZone` and stores the zone once they are in (see sliced-rebuild). */
   switchTimeZone(
@@ -29,7 +43,7 @@ export class StandingsRebuilder {
         // Checked when its turn comes: an earlier switch in the queue may have changed the zone.
         this.data.stores.rebuild.guildZone(guildId) === timeZone
           ? { rows: 0, answers: 0, slices: 0 }
-          : rebuildStandingsInSlices(this.data, guildId, { ...options, timeZone }),
+          : rebuildStandingsInSlices(this.data, guildId, { pause: this.pause, ...options, timeZone }),
       );
     this.queues.set(guildId, next);
     void next

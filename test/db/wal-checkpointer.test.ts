@@ -4,6 +4,7 @@ import { guilds } from '../../src/db/schema';
 import { startWalCheckpointer, type WalCheckpointer } from '../../src/db/wal-checkpointer';
 import { captureLogs } from '../support/log-capture';
 import { createTempDb } from '../support/temp-db';
+import { walIndexProgress } from '../support/wal-index';
 
 describe('startWalCheckpointer', () => {
   let temp: ReturnType<typeof createTempDb> | undefined;
@@ -38,5 +39,23 @@ describe('startWalCheckpointer', () => {
     checkpointer = startWalCheckpointer(temp.db, temp.path, captureLogs().logger, 50);
     await checkpointer.stop();
     expect(temp.db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('caughtUp() resolves after a pass that copied the whole WAL, and at once once the thread is gone', async () => {
+    temp = createTempDb();
+    const db = temp.db;
+    checkpointer = startWalCheckpointer(db, temp.path, captureLogs().logger, 50);
+    const insert = db.$client.prepare('insert into guilds (id, timezone, created_at) values (?, ?, ?)');
+    db.$client.transaction(() => {
+      for (let j = 0; j < 2000; j++) insert.run(`g${j}-${'x'.repeat(200)}`, 'UTC', 0);
+    })();
+    const before = walIndexProgress(temp.path);
+    expect(before.nBackfill).toBeLessThan(before.mxFrame);
+    await checkpointer.caughtUp();
+    // Caught up: every frame of the log is in the main file.
+    const after = walIndexProgress(temp.path);
+    expect(after.nBackfill).toBe(after.mxFrame);
+    await checkpointer.stop();
+    await expect(checkpointer.caughtUp()).resolves.toBeUndefined();
   });
 });
