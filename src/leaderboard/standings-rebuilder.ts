@@ -1,5 +1,5 @@
 import type { WalCheckpointer } from '../db/wal-checkpointer';
-import { waitForWalRoom } from '../db/wal-room';
+import { createWalRoom } from '../db/wal-room';
 import type { WithStores } from '../db/with-stores';
 import type { RebuildStore } from './rebuild-store';
 import {
@@ -24,9 +24,10 @@ export class StandingsRebuilder {
     private readonly data: WithStores<{ rebuild: RebuildStore }>,
     { checkpointer }: { checkpointer?: WalCheckpointer } = {},
   ) {
+    const walRoom = createWalRoom(data.db, checkpointer);
     this.pause = async () => {
       await yieldToEventLoop();
-      await waitForWalRoom(data.db, checkpointer);
+      await walRoom.wait();
     };
   }
 
