@@ -33,10 +33,12 @@ export function startWalCheckpointer(
   path: string,
   logger: Logger,
   intervalMs = 1000,
+  /** WAL frames past which a pass ends with a RESTART checkpoint (see checkpoint-worker.mjs). */
+  restartFrames = 16_384,
 ): WalCheckpointer {
   db.$client.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(WORKER_FILE, {
-    workerData: { path, intervalMs },
+    workerData: { path, intervalMs, restartFrames },
   });
   let stopping = false;
   let running = true;
