@@ -22,7 +22,14 @@ let timer;
 const checkpoint = () => {
   // PASSIVE never waits for readers or writers: it copies what it can and leaves the rest for next time.
   let [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  if ((result?.log ?? 0) >= restartFrames) [result] = db.pragma('wal_checkpoint(RESTART)');
+  if ((result?.log ?? 0) >= restartFrames) {
+    // No busy wait: RESTART holds writers back while it waits, and a wait is sleeps of up to 100 ms that
+    // every click would sit through. Without one it goes ahead only when no writer or reader is in the
+    // way at that instant (a busy log is tried again in 50 ms).
+    db.pragma('busy_timeout = 0');
+    [result] = db.pragma('wal_checkpoint(RESTART)');
+    db.pragma('busy_timeout = 5000');
+  }
   const log = result?.log ?? 0;
   const checkpointed = result?.checkpointed ?? 0;
   // `caught up`: every frame written before this pass is in the main file, so the next write can start
