@@ -43,7 +43,11 @@ let built: Promise<string> | undefined;
 function buildClientProcess(): Promise<string> {
   built ??= build({
     absWorkingDir: ROOT,
-    entryPoints: { 'client-process': 'bench/support/client-process.ts' },
+    // The answer thread's file, where the bot finds it beside a bundle (src/quiz/answer-thread.ts).
+    entryPoints: {
+      'client-process': 'bench/support/client-process.ts',
+      'quiz/answer-worker': 'src/quiz/answer-worker.ts',
+    },
     outdir: BUILD_DIR,
     bundle: true,
     splitting: true,

@@ -8,6 +8,7 @@ import { createInteractionRouter } from '../discord/router';
 import { ownsGuildFor } from '../discord/shards';
 import { StandingsRebuilder } from '../leaderboard/standings-rebuilder';
 import { AnswerBatcher } from '../quiz/answer-batcher';
+import { AnswerThread } from '../quiz/answer-thread';
 import { botClientOptions } from './client-options';
 import { componentHandlers } from './component-list';
 import type { AppContext, Command, ComponentHandler } from './context';
@@ -45,6 +46,8 @@ export interface BotOptions {
   signal?: AbortSignal;
   /** A shard process (src/app/shard-manager.ts): its manager holds the database's lock. */
   lock?: LockOptions;
+  /** false: clicks are decided on the event loop even on a database file (tests of the batcher). */
+  answerThread?: boolean;
 }
 
 export interface RunningBot {
@@ -103,6 +106,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // (or, for those that need start-up work, when their feature starts), never in module-level registries.
   const routedCommands = options.commands ?? commands;
   const stores = createStores(db);
+  /** Clicks are decided on a thread of their own when the database is a file (answer-thread.ts). */
+  const answerRecorder = () => {
+    const batcher = new AnswerBatcher({ db, stores }, deck.questionById);
+    if (inMemory || options.answerThread === false) return batcher;
+    const thread = new AnswerThread({
+      path: env.DATABASE_PATH,
+      questions: deck.deck.questions,
+      logger,
+      fallback: batcher,
+      autoCheckpoint: !checkpointer,
+    });
+    checkpointer?.onFallBack(() => thread.checkpointByItself());
+    return thread;
+  };
   const ctx: AppContext = {
     env,
     db,
@@ -114,7 +131,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     commands: routedCommands,
     stores,
     standings: new StandingsRebuilder({ db, stores }, { checkpointer }),
-    quiz: { answers: new AnswerBatcher({ db, stores }, deck.questionById) },
+    quiz: { answers: answerRecorder() },
   };
   const features = options.features ?? createFeatures();
 
@@ -147,7 +164,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
     await client.destroy();
     // Clicks accepted just before the stop still reach the disk before the database closes.
-    await ctx.quiz.answers.settled();
+    await ctx.quiz.answers.stop();
     await checkpointer?.stop();
     closeDatabase(db);
     lock?.release();

@@ -24,6 +24,16 @@ export const MIGRATIONS_FOLDER = projectPath('drizzle');
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = openConnection(path);
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+/**
+ * One more connection to a database `openDatabase` has set up (a thread's own), with the same settings
+ * and no migrations.
+ */
+export function openConnection(path: string): Db {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -31,9 +41,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return db;
+  return drizzle(sqlite, { schema });
 }
 
 export function closeDatabase(db: Db): void {

@@ -9,6 +9,8 @@ export interface WalCheckpointer {
    * gone and SQLite checkpoints by itself again): a long writer waits for this before the WAL grows more.
    */
   caughtUp(): Promise<void>;
+  /** Called if the thread dies: other connections that leave checkpoints to it must do them again. */
+  onFallBack(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function startWalCheckpointer(
   let stopping = false;
   let running = true;
   const waiting: Array<() => void> = [];
+  const fallBackListeners: Array<() => void> = [];
   const releaseWaiting = () => {
     for (const resolve of waiting.splice(0)) resolve();
   };
@@ -55,6 +58,7 @@ export function startWalCheckpointer(
     if (stopping) return;
     logger.error({ err: reason }, 'WAL checkpoint thread failed; back to automatic checkpoints');
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    for (const listener of fallBackListeners) listener();
   };
   worker.on('error', fallBack);
   worker.on('exit', (code) => fallBack(new Error(`checkpoint thread exited with code ${code}`)));
@@ -63,6 +67,9 @@ export function startWalCheckpointer(
     caughtUp() {
       if (!running) return Promise.resolve();
       return new Promise((resolve) => waiting.push(resolve));
+    },
+    onFallBack(listener) {
+      fallBackListeners.push(listener);
     },
     async stop() {
       if (stopping) return;

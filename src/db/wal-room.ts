@@ -24,7 +24,7 @@ export interface WalRoom {
  */
 export function createWalRoom(
   db: Db,
-  checkpointer: WalCheckpointer | undefined,
+  checkpointer: Pick<WalCheckpointer, 'caughtUp'> | undefined,
   { limitBytes = WAL_SIZE_LIMIT_BYTES, maxWaitMs = 2000 }: WalRoomOptions = {},
 ): WalRoom {
   if (!checkpointer || db.$client.memory) return { wait: () => Promise.resolve() };

@@ -22,7 +22,7 @@ export class StandingsRebuilder {
 
   constructor(
     private readonly data: WithStores<{ rebuild: RebuildStore }>,
-    { checkpointer }: { checkpointer?: WalCheckpointer } = {},
+    { checkpointer }: { checkpointer?: Pick<WalCheckpointer, 'caughtUp'> } = {},
   ) {
     const walRoom = createWalRoom(data.db, checkpointer);
     this.pause = async () => {

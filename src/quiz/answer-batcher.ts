@@ -1,5 +1,7 @@
 import type { Question } from '../deck/types';
-import { submitAnswer, type SubmitData, type SubmitInput, type SubmitResult } from './submit-answer';
+import { decideBatch, type ClickOutcome } from './decide-batch';
+import type { AnswerRecorder } from './quiz-services';
+import type { SubmitData, SubmitInput, SubmitResult } from './submit-answer';
 
 interface Pending {
   now: number;
@@ -26,7 +28,7 @@ export interface AnswerBatcherOptions {
 
 export const DEFAULT_COMMIT_INTERVAL_MS = 4;
 
-export class AnswerBatcher {
+export class AnswerBatcher implements AnswerRecorder {
   private pending: Pending[] = [];
   private scheduled: { cancel(): void } | undefined;
   private flushed: Array<() => void> = [];
@@ -60,6 +62,11 @@ export class AnswerBatcher {
     return new Promise((resolve) => this.flushed.push(resolve));
   }
 
+  /** Holds no thread or handle: stopping is settling. */
+  stop(): Promise<void> {
+    return this.settled();
+  }
+
   private schedule(): void {
     const wait = this.lastFlushAt + this.commitIntervalMs - performance.now();
     if (wait < 1) {
@@ -88,25 +95,9 @@ export class AnswerBatcher {
   }
 
   private decide(batch: Pending[]): void {
-    const outcomes: Array<{ ok: true; result: SubmitResult } | { ok: false; error: unknown }> = [];
+    let outcomes: ClickOutcome[];
     try {
-      this.data.db.$client
-        .transaction(() => {
-          for (const click of batch) {
-            try {
-              // Nested: each click is its own savepoint, so one failure does not undo the others.
-              outcomes.push({
-                ok: true,
-                result: submitAnswer(this.data, this.questionById, click.now, click.input),
-              });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-          // IMMEDIATE: with shards another process writes too, and a deferred transaction that read first
-          // fails (SQLITE_BUSY / BUSY_SNAPSHOT) instead of waiting (test/quiz/answer-batcher-processes.test.ts).
-        })
-        .immediate();
+      outcomes = decideBatch(this.data, this.questionById, batch);
     } catch (error) {
       // The commit itself failed: nothing of this batch is on disk.
       for (const click of batch) click.reject(error);

@@ -6,7 +6,7 @@ import { createTempDb, type TempDb } from '../support/temp-db';
 import { walIndexProgress } from '../support/wal-index';
 
 /** A checkpoint thread that never catches up: the wait can only end by its own limit. */
-const neverCaughtUp: WalCheckpointer = {
+const neverCaughtUp: Pick<WalCheckpointer, 'caughtUp' | 'stop'> = {
   caughtUp: () => new Promise(() => undefined),
   stop: async () => undefined,
 };
