@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/types';
+import { AnswerThread } from '../../src/quiz/answer-thread';
 import { findRunningRound, getRound } from '../../src/quiz/round-store';
 import { scoreAnswer } from '../../src/quiz/scoring';
 import {
@@ -233,6 +234,9 @@ describe('/quiz end to end through the stand-in', () => {
     );
     expect(roundAnswers(bot, open.round.id)).toHaveLength(50);
     expect(new Set(roundAnswers(bot, open.round.id).map((a) => a.userId)).size).toBe(50);
+    // Decided on the answer thread (a database file), not by the fallback.
+    const recorder = bot.ctx.quiz.answers;
+    expect(recorder instanceof AnswerThread && recorder.onThread).toBe(true);
   });
 
   it('survives a restart mid-question: answers kept, the round finishes, /quiz start works again', async () => {
