@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema';
 import { AnswerBatcher } from '../../src/quiz/answer-batcher';
-import { markOpened } from '../../src/quiz/round-store';
-import { startRound } from '../../src/quiz/start-round';
+import { openOneQuestionRound } from '../support/open-round';
 import { createTempDb } from '../support/temp-db';
 import { singleQ } from './fixtures';
 
@@ -13,29 +12,7 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
   const opened = Date.UTC(2026, 10, 27, 12);
   beforeEach(() => {
     temp = createTempDb();
-    const started = startRound(
-      {
-        db: temp.db,
-        questions: [singleQ],
-        topics: [],
-        defaultTimezone: 'UTC',
-        now: opened,
-        random: Math.random,
-      },
-      {
-        guildId: 'g',
-        channelId: 'c',
-        starterId: 's',
-        locale: 'pt-BR',
-        questionCount: 1,
-        secondsPerQuestion: 20,
-        topic: null,
-        domain: null,
-      },
-    );
-    if (started.kind !== 'started') throw new Error(started.kind);
-    roundId = started.round.id;
-    markOpened(temp.db, roundId, 0, opened, opened + 20_000);
+    roundId = openOneQuestionRound(temp.db, singleQ, opened);
   });
   afterEach(() => temp.cleanup());
 

@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, standings } from '../../src/db/schema';
 import { AnswerBatcher } from '../../src/quiz/answer-batcher';
 import { AnswerThread, type WorkerLocation } from '../../src/quiz/answer-thread';
-import { markOpened } from '../../src/quiz/round-store';
-import { startRound } from '../../src/quiz/start-round';
 import { projectPath } from '../../src/shared/project-root';
 import { captureLogs } from '../support/log-capture';
+import { openOneQuestionRound } from '../support/open-round';
 import { createTempDb } from '../support/temp-db';
 import { singleQ } from './fixtures';
 
@@ -25,29 +24,7 @@ describe('AnswerThread (clicks decided on a worker thread)', () => {
 
   beforeEach(() => {
     temp = createTempDb();
-    const started = startRound(
-      {
-        db: temp.db,
-        questions: [singleQ],
-        topics: [],
-        defaultTimezone: 'UTC',
-        now: opened,
-        random: Math.random,
-      },
-      {
-        guildId: 'g',
-        channelId: 'c',
-        starterId: 's',
-        locale: 'pt-BR',
-        questionCount: 1,
-        secondsPerQuestion: 20,
-        topic: null,
-        domain: null,
-      },
-    );
-    if (started.kind !== 'started') throw new Error(started.kind);
-    roundId = started.round.id;
-    markOpened(temp.db, roundId, 0, opened, opened + 20_000);
+    roundId = openOneQuestionRound(temp.db, singleQ, opened);
   });
   afterEach(async () => {
     await thread?.stop();
