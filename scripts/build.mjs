@@ -44,26 +44,34 @@ function sameContent(path, contents) {
   }
 }
 
+/**
+ * How the bot is bundled: ESM for Node 20, node_modules external, shared chunks, source maps without the
+ * sources' text. The benchmarks' child processes are bundled with the same (bench/support/client-child.ts).
+ */
+export const BUNDLE_OPTIONS = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: true,
+  // --enable-source-maps keeps every map it reads in memory: mappings and file names are all a stack
+  // trace needs (src/ ships beside dist/ for the source line); the sources' text was ~2 MiB of heap.
+  sourcesContent: false,
+  tsconfig: join(ROOT, 'tsconfig.json'),
+  logLevel: 'warning',
+};
+
 /** Builds dist/; returns how many files were written (0 when dist/ was already up to date). */
 export async function buildDist() {
   const result = await build({
-    absWorkingDir: ROOT,
+    ...BUNDLE_OPTIONS,
     entryPoints: ENTRY_POINTS,
     outdir: OUT_DIR,
     outbase: 'src',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
-    // --enable-source-maps keeps every map it reads in memory: mappings and file names are all a stack
-    // trace needs (src/ ships beside dist/ for the source line); the sources' text was ~2 MiB of heap.
-    sourcesContent: false,
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'warning',
     write: false,
   });
   const wanted = new Set(result.outputFiles.map((file) => file.path));

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../../scripts/build.mjs';
 import type { DiscordStandIn } from '../../src/stand-in';
 
 export type ClientKind = 'bare' | 'bot' | 'bot-quiz' | 'empty';
@@ -42,24 +43,13 @@ let built: Promise<string> | undefined;
  */
 function buildClientProcess(): Promise<string> {
   built ??= build({
-    absWorkingDir: ROOT,
+    ...BUNDLE_OPTIONS,
     // The answer thread's file, where the bot finds it beside a bundle (src/quiz/answer-thread.ts).
     entryPoints: {
       'client-process': 'bench/support/client-process.ts',
       'quiz/answer-worker': 'src/quiz/answer-worker.ts',
     },
     outdir: BUILD_DIR,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
-    sourcesContent: false,
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'warning',
   }).then(() => {
     process.once('exit', () => rmSync(BUILD_DIR, { recursive: true, force: true }));
     return join(BUILD_DIR, 'client-process.js');
