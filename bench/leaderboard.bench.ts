@@ -7,6 +7,7 @@ import { createStores } from '../src/app/stores';
 import { closeDatabase, openDatabase } from '../src/db/database';
 import { startWalCheckpointer, type WalCheckpointer } from '../src/db/wal-checkpointer';
 import { createLogger } from '../src/shared/logger';
+import { startWorker } from '../src/shared/worker-thread';
 import type { PeriodKind } from '../src/db/schema';
 import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
@@ -14,7 +15,6 @@ import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
 import { rebuildStandingsInSlices } from '../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../src/leaderboard/standings-rebuilder';
-import { recordAnswer } from '../src/answers/record-answer';
 import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsQuery } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
 import { seededRandom } from '../src/deck/random';
@@ -193,7 +193,7 @@ function walBytes(path: string): number {
 
 /**
  * /config timezone on the same server, with members answering meanwhile (one answer every 5 ms through
- * the click path): the longest event-loop stall and the total time of the sliced rebuild, its longest
+ * the click path, from their own thread and connection as in the bot): the longest event-loop stall and the total time of the sliced rebuild, its longest
  * slice and its final switch, next to the synchronous rebuild's stall (the whole call).
  */
 async function benchZoneSwitch(
@@ -202,25 +202,12 @@ async function benchZoneSwitch(
   syncStallMs: number,
   syncMs: number,
 ): Promise<void> {
-  const random = seededRandom('switch');
   const data = { db, stores: createStores(db) };
-  let clicks = 0;
-  const clicker = setInterval(() => {
-    clicks += 1;
-    recordAnswer(data, {
-      guildId: GUILD,
-      userId: `user-${Math.floor(random() * MEMBERS)}`,
-      questionId: `switch-q${clicks}`,
-      kind: 'round',
-      choice: [0],
-      correct: true,
-      responseMs: 4000,
-      points: 600,
-      domain: 1,
-      topic: 'topic-1-0',
-      answeredAt: NOW + clicks,
-    });
-  }, 5);
+  // The members' answers come from their own thread and connection, as the bot's answer thread writes them.
+  const clicker = startWorker(
+    { file: join(import.meta.dirname, 'support', 'zone-switch-clicker.ts'), typescript: true },
+    { path: db.$client.name, guildId: GUILD, members: MEMBERS, answeredFrom: NOW, intervalMs: 5 },
+  );
   // The bot's own pause between slices (event loop, room in the WAL), timed around.
   const rebuilder = new StandingsRebuilder(data, { checkpointer });
   let longestSlice = 0;
@@ -253,7 +240,10 @@ async function benchZoneSwitch(
   await new Promise((resolve) => setTimeout(resolve, 5));
   delay.disable();
   gcs.disconnect();
-  clearInterval(clicker);
+  const stopped = new Promise<{ clicks: number }>((resolve) => clicker.once('message', resolve));
+  clicker.postMessage('stop');
+  const { clicks } = await stopped;
+  await clicker.terminate();
   console.log(
     `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} new-zone week/month rows written, ` +
       `${clicks} answers recorded during it)`,

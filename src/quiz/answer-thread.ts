@@ -1,20 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Question } from '../deck/types';
 import type { Logger } from '../shared/logger';
+import { startWorker, type WorkerLocation } from '../shared/worker-thread';
 import type { Click } from './decide-batch';
 import { fromWire, type ThreadReply, type ThreadRequest, type WorkerSetup } from './answer-wire';
 import type { AnswerRecorder } from './quiz-services';
 import type { SubmitInput, SubmitResult } from './submit-answer';
-
-export interface WorkerLocation {
-  file: string;
-  /** TypeScript (the bot runs from src/): the thread registers tsx's loader before loading it. */
-  typescript: boolean;
-}
 
 /**
  * answer-worker's file: beside this module when it runs from src/ (TypeScript, through tsx), else the
@@ -27,18 +21,6 @@ export function findAnswerWorker(): WorkerLocation | undefined {
     .map((dir) => join(dir, 'answer-worker.js'))
     .find((path) => existsSync(path));
   return file ? { file, typescript: false } : undefined;
-}
-
-/** A thread running `location`: through tsx's loader for TypeScript (a worker ignores `--import tsx`). */
-function startWorker(location: WorkerLocation, workerData: WorkerSetup): Worker {
-  if (!location.typescript) return new Worker(location.file, { workerData });
-  // tsx/esm/api's ESM build, beside the CommonJS one that require.resolve finds.
-  const tsxApi = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const [api, file] = [tsxApi, location.file].map((path) => JSON.stringify(pathToFileURL(path).href));
-  const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${file}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export interface AnswerThreadOptions {

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerLocation {
+  file: string;
+  /** TypeScript (the bot runs from src/): the thread registers tsx's loader before loading it. */
+  typescript: boolean;
+}
+
+/**
+ * A thread running `location`: a compiled file as it is, a TypeScript one through tsx's loader (a worker
+ * does not inherit `--import tsx`, and tsx is a dev dependency: only runs from src/ need it).
+ */
+export function startWorker(location: WorkerLocation, workerData: unknown): Worker {
+  if (!location.typescript) return new Worker(location.file, { workerData });
+  // tsx/esm/api's ESM build, beside the CommonJS one that require.resolve finds.
+  const tsxApi = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const [api, file] = [tsxApi, location.file].map((path) => JSON.stringify(pathToFileURL(path).href));
+  const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${file}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
