@@ -47,3 +47,11 @@ export function openConnection(path: string): Db {
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
+
+/**
+ * For `db.transaction(fn, IMMEDIATE)`: every write transaction takes the write lock at BEGIN. Other
+ * connections write the same file (the answer thread, the checkpoint thread's RESTART, other shards), and
+ * a deferred transaction that read first cannot wait for them: it fails with SQLITE_BUSY(_SNAPSHOT)
+ * instead of using busy_timeout.
+ */
+export const IMMEDIATE = { behavior: 'immediate' } as const;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ne, not, sql } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import { IMMEDIATE, type Db } from '../db/database';
 import { mockExams, mockItems as mockItemsTable, type MockStatus } from '../db/schema';
 
 /** SQL of mock exams and their items (tables mock_exams, mock_items). */
@@ -102,7 +102,7 @@ export function createMockStore(db: Db) {
           insertItem.run({ mockId: row.id, position, questionId }),
         );
         return store.find(row.id);
-      });
+      }, IMMEDIATE);
     },
     items: (mockId: number): MockItem[] => items.all({ mockId }),
     /** Stores (or changes) the choice of a running mock's item. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, isNotNull, lte, sql, type AnyColumn } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import { IMMEDIATE, type Db } from '../db/database';
 import type { WithStores } from '../db/with-stores';
 import { answers, practiceCards } from '../db/schema';
 import { gradeOf, review, type CardState, type Grade } from './scheduler';
@@ -174,5 +174,5 @@ export function rebuildCards({ db, stores }: WithStores<{ cards: CardStore }>, m
       .all();
     for (const event of events) applyReview(stores.cards, member, event);
     return events.length;
-  });
+  }, IMMEDIATE);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import { IMMEDIATE, type Db } from '../db/database';
 import { answers, roundQuestions, rounds, type RoundStatus } from '../db/schema';
 
 /** SQL of `rounds`, `round_questions` and their answers. Row types come from src/db/schema.ts. */
@@ -147,7 +147,7 @@ export function createRound(db: Db, input: NewRound): CreateRoundResult {
         .values(input.questionIds.map((questionId, position) => ({ roundId: row.id, position, questionId })))
         .run();
       return row;
-    });
+    }, IMMEDIATE);
     return { ok: true, round };
   } catch (error) {
     const running = findRunningRound(db, input.channelId);
@@ -248,7 +248,7 @@ export function markRevealed(db: Db, roundId: number, position: number, now: num
       .set({ currentPosition: position + 1 })
       .where(and(eq(rounds.id, roundId), eq(rounds.currentPosition, position)))
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 /** Ends a running round; false when it had already ended (a second stop, a race with the last reveal). */
