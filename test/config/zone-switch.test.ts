@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeDailySettings } from '../../src/config/daily-settings';
 import { settleWithin } from '../../src/config/settle-within';
-import { guilds, standings } from '../../src/db/schema';
+import { guilds } from '../../src/db/schema';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
+import { weekKeysOf } from '../support/standings-rows';
 import { createTempDb } from '../support/temp-db';
 
 describe('changeDailySettings with a new time zone', () => {
@@ -12,13 +13,7 @@ describe('changeDailySettings with a new time zone', () => {
   beforeEach(() => (temp = createTempDb()));
   afterEach(() => temp.cleanup());
 
-  const weekOf = (userId: string) =>
-    temp.db
-      .select({ key: standings.periodKey })
-      .from(standings)
-      .where(and(eq(standings.userId, userId), eq(standings.periodKind, 'week'), eq(standings.scope, '')))
-      .all()
-      .map((row) => row.key);
+  const weekOf = (userId: string) => weekKeysOf(temp.db, userId);
   const zone = () => temp.db.select().from(guilds).where(eq(guilds.id, 'g1')).get()?.timezone;
 
   it('saves the rest at once and the zone with its rebuilt standings once the switch is in', async () => {

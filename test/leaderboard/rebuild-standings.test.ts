@@ -1,29 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { guilds, standings } from '../../src/db/schema';
-import type { Db } from '../../src/db/database';
+import { guilds } from '../../src/db/schema';
 import { periodRuns } from '../../src/leaderboard/period-runs';
 import { periodKeysAt } from '../../src/answers/period-keys';
 import { rebuildStandings } from '../../src/leaderboard/rebuild-standings';
 import { createTempDb } from '../support/temp-db';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
+import { allStandings, weekKeysOf } from '../support/standings-rows';
 import { seededRandom } from '../../src/deck/random';
 
 const TOPICS = ['Machine Learning', 'IAM', 'Bedrock', 'Embeddings'];
-
-function allStandings(db: Db, guildId = 'g1') {
-  return db
-    .select()
-    .from(standings)
-    .where(eq(standings.guildId, guildId))
-    .all()
-    .map((r) => ({ ...r }))
-    .sort((a, b) =>
-      `${a.periodKind}|${a.periodKey}|${a.scope}|${a.userId}`.localeCompare(
-        `${b.periodKind}|${b.periodKey}|${b.scope}|${b.userId}`,
-      ),
-    );
-}
 
 describe('rebuildStandings', () => {
   let temp: ReturnType<typeof createTempDb>;
@@ -73,13 +59,7 @@ describe('rebuildStandings', () => {
     seedGuild(temp.db, 'UTC');
     // Monday 02:30 UTC is still Sunday 23:30 in São Paulo.
     seedAnswer(temp, { userId: 'late', answeredAt: Date.UTC(2026, 10, 30, 2, 30) });
-    const weekOf = (userId: string) =>
-      temp.db
-        .select({ key: standings.periodKey })
-        .from(standings)
-        .where(and(eq(standings.userId, userId), eq(standings.periodKind, 'week'), eq(standings.scope, '')))
-        .all()
-        .map((r) => r.key);
+    const weekOf = (userId: string) => weekKeysOf(temp.db, userId);
     expect(weekOf('late')).toEqual(['2026-W49']);
 
     temp.db.update(guilds).set({ timezone: 'America/Sao_Paulo' }).where(eq(guilds.id, 'g1')).run();

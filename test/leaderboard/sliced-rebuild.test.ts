@@ -3,30 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerStore } from '../../src/answers/answer-store';
 import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
-import { guilds, standings } from '../../src/db/schema';
+import { guilds } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
-import { rebuildStandings } from '../../src/leaderboard/rebuild-standings';
 import { rebuildStandingsInSlices, type Pause } from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
+import { allStandings, standingsFromScratch } from '../support/standings-rows';
+import { steppedPause } from '../support/stepped-pause';
 import { createTempDb } from '../support/temp-db';
 
 const TOPICS = ['Machine Learning', 'IAM', 'Bedrock', 'Embeddings'];
 const KINDS = ['round', 'round', 'round', 'daily', 'practice', 'mock'] as const;
-
-function allStandings(db: Db, guildId = 'g1') {
-  return db
-    .select()
-    .from(standings)
-    .where(eq(standings.guildId, guildId))
-    .all()
-    .map((r) => ({ ...r }))
-    .sort((a, b) =>
-      `${a.periodKind}|${a.periodKey}|${a.scope}|${a.userId}`.localeCompare(
-        `${b.periodKind}|${b.periodKey}|${b.scope}|${b.userId}`,
-      ),
-    );
-}
 
 const zoneOf = (db: Db, guildId = 'g1') =>
   db.select({ zone: guilds.timezone }).from(guilds).where(eq(guilds.id, guildId)).get()?.zone;
@@ -64,42 +51,6 @@ function seedMixed(db: Db, count: number, seed = '11'): void {
   seedAnswer(data, { guildId: 'other', userId: 'u1', answeredAt: start });
 }
 
-/** What the old from-scratch rebuild gives for the zone now stored, without changing the database. */
-function fromScratch(db: Db): ReturnType<typeof allStandings> {
-  let rows: ReturnType<typeof allStandings> = [];
-  try {
-    db.$client.transaction(() => {
-      rebuildStandings(db, 'g1');
-      rows = allStandings(db);
-      throw new Error('roll back');
-    })();
-  } catch {
-    // rolled back on purpose
-  }
-  return rows;
-}
-
-/** A pause the test releases by hand, to look at the database between two slices. */
-function steppedPause() {
-  let release: (() => void) | null = null;
-  let paused: (() => void) | null = null;
-  let pausedNow = new Promise<void>((resolve) => (paused = resolve));
-  const pause: Pause = () =>
-    new Promise<void>((resolve) => {
-      release = resolve;
-      paused!();
-    });
-  return {
-    pause,
-    /** Resolves once the rebuild sits between two slices. */
-    next: () => pausedNow,
-    resume() {
-      pausedNow = new Promise<void>((resolve) => (paused = resolve));
-      release!();
-    },
-  };
-}
-
 /** Before each test of the block: a fresh file with g1 in Lisbon and 'other' in UTC, removed after it. */
 function freshServersEach(use: (temp: ReturnType<typeof createTempDb>) => void): void {
   let temp: ReturnType<typeof createTempDb>;
@@ -127,7 +78,7 @@ describe('rebuildStandingsInSlices', () => {
     expect(result.slices).toBeGreaterThan(10);
     expect(zoneOf(temp.db)).toBe('America/Sao_Paulo');
     const after = allStandings(temp.db);
-    expect(after).toEqual(fromScratch(temp.db));
+    expect(after).toEqual(standingsFromScratch(temp.db));
     // The zone change did move answers between weeks (else this test would prove little).
     expect(after).not.toEqual(before);
     // All-time rows do not depend on the zone.
@@ -167,7 +118,7 @@ describe('rebuildStandingsInSlices', () => {
       // From scratch is slow: every few pauses, and always at the first ones with new rows.
       if (clicks % 7 === 0 || pausesWithNewRows === 1) {
         checks += 1;
-        expect(visibleStandings(temp.db)).toEqual(fromScratch(temp.db));
+        expect(visibleStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
       }
       clicks += 1;
       seedAnswer(temp, {
@@ -185,7 +136,7 @@ describe('rebuildStandingsInSlices', () => {
     expect(checks).toBeGreaterThan(3);
     expect(rowsInZone(temp.db, 'Europe/Lisbon')).toBe(0); // the old zone's rows are gone
     const after = allStandings(temp.db);
-    expect(after).toEqual(fromScratch(temp.db));
+    expect(after).toEqual(standingsFromScratch(temp.db));
     const late = after.filter((r) => r.userId === 'late' && r.scope === '');
     expect(late).toEqual([
       expect.objectContaining({ periodKind: 'all', answered: 2, points: 750 }),
@@ -194,7 +145,7 @@ describe('rebuildStandingsInSlices', () => {
     ]);
     // And the click path goes on in the new zone.
     seedAnswer(temp, { userId: 'late', points: 1, answeredAt: Date.UTC(2026, 10, 30, 2, 45) });
-    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 
   it('leaves the old standings and zone intact when it fails before the switch', async () => {
@@ -213,7 +164,7 @@ describe('rebuildStandingsInSlices', () => {
     ).rejects.toThrow('disk on fire');
     expect(zoneOf(temp.db)).toBe('Europe/Lisbon');
     expect(allStandings(temp.db)).toEqual(before);
-    expect(before).toEqual(fromScratch(temp.db));
+    expect(before).toEqual(standingsFromScratch(temp.db));
   });
 
   it('of two rebuilds run side by side outside the queue, the one switching second fails and changes nothing', async () => {
@@ -225,7 +176,7 @@ describe('rebuildStandingsInSlices', () => {
     expect(b.status).toBe('fulfilled');
     expect(String((a as PromiseRejectedResult).reason)).toContain('changed during the rebuild');
     expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
-    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 
   it('rejects an unknown server without touching anything', async () => {
@@ -245,7 +196,7 @@ describe('rebuildStandingsInSlices', () => {
         sliceSize: 16,
       });
       expect(zoneOf(db)).toBe('Asia/Kathmandu');
-      expect(allStandings(db)).toEqual(fromScratch(db));
+      expect(allStandings(db)).toEqual(standingsFromScratch(db));
     } finally {
       closeDatabase(db);
     }
@@ -276,7 +227,7 @@ describe('StandingsRebuilder', () => {
     expect(b.slices).toBeGreaterThan(1);
     expect(events.join('')).toMatch(/^A+B+$/);
     expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
-    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 
   it('a failed switch does not block the next one, and a switch to the zone already stored does nothing', async () => {
@@ -296,6 +247,6 @@ describe('StandingsRebuilder', () => {
       slices: 0,
     });
     await rebuilder.settled();
-    expect(allStandings(temp.db)).toEqual(fromScratch(temp.db));
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 });
