@@ -22,6 +22,7 @@ import { replyPrivately } from '../src/discord/replies';
 import { routerMessages } from '../src/discord/router-messages';
 import type { Command, InteractionContext } from '../src/app/context';
 import { ensureGuild } from '../src/guilds/guild-settings';
+import { RebuildStopped } from '../src/leaderboard/sliced-rebuild';
 import { searchTimeZones } from '../src/time/zones';
 
 const sub = (name: string, nome: string, description: string, descricao: string) =>
@@ -222,7 +223,12 @@ export const configCommand = {
       (result) =>
         ctx.log.info({ timezone: patch.timezone, ...result }, 'time zone switched, standings rebuilt'),
       (error: unknown) =>
-        ctx.log.error({ err: error, timezone: patch.timezone }, 'time zone switch failed; old zone kept'),
+        error instanceof RebuildStopped
+          ? ctx.log.info(
+              { timezone: patch.timezone },
+              'time zone switch stopped with the bot; it resumes at the next start',
+            )
+          : ctx.log.error({ err: error, timezone: patch.timezone }, 'time zone switch failed; old zone kept'),
     );
     const zoneState = zoneSwitch ? await settleWithin(zoneSwitch, ZONE_REPLY_WAIT_MS) : null;
     const guild =

@@ -155,6 +155,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const stop = async (quiet = false) => {
     if (stopped) return;
     stopped = true;
+    // A running time-zone switch ends at its next slice (it resumes at the next start) while the rest stops.
+    const rebuildsStopped = ctx.standings.stop();
     for (const feature of [...features].reverse()) {
       try {
         await feature.stop();
@@ -165,6 +167,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await client.destroy();
     // Clicks accepted just before the stop still reach the disk before the database closes.
     await ctx.quiz.answers.stop();
+    await rebuildsStopped;
     await checkpointer?.stop();
     closeDatabase(db);
     lock?.release();
@@ -216,6 +219,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger,
     });
     for (const feature of features) await feature.start(ctx);
+    // In the background (minutes on a big server): switches a stop or crash cut short, of our servers.
+    void ctx.standings.resumePending(ctx.ownsGuild, logger);
   } catch (error) {
     await stop(true);
     throw error;

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { IMMEDIATE, type Db } from '../db/database';
 import { guilds } from '../db/schema';
 import { ensureGuild, type GuildSettings } from '../guilds/guild-settings';
 import { rebuildStandings } from '../leaderboard/rebuild-standings';
@@ -28,28 +28,42 @@ export function updateDailySettings(
   defaultTimezone: string,
   now: number,
 ): GuildSettings {
+  // A zone set here is in at once: no switch is pending after it.
+  const values = patch.timezone !== undefined ? { ...patch, pendingTimezone: null } : patch;
   // Immediate: it reads, then writes; deferred would fail (SQLITE_BUSY_SNAPSHOT) after another shard's write.
-  return db.transaction(
-    (tx) => {
-      const before = ensureGuild(tx, guildId, defaultTimezone, now);
-      const after = tx
-        .update(guilds)
-        .set({
-          ...patch,
-          settingsVersion: sql`${guilds.settingsVersion} + 1`,
-          lastDailyError: null,
-          lastDailyErrorAt: null,
-        })
-        .where(eq(guilds.id, guildId))
-        .returning()
-        .get();
-      if (!after) throw new Error(`guild ${guildId} vanished while updating its settings`);
-      // In the same transaction: nobody ever reads standings bucketed in a zone the server no longer has.
-      if (after.timezone !== before.timezone) rebuildStandings(db, guildId);
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => {
+    const { before, after } = saveSettings(tx, guildId, values, defaultTimezone, now);
+    // In the same transaction: nobody ever reads standings bucketed in a zone the server no longer has.
+    if (after.timezone !== before.timezone) rebuildStandings(db, guildId);
+    return after;
+  }, IMMEDIATE);
+}
+
+/** What one settings write may set: a /config patch and the pending zone (a value or an SQL expression). */
+type SettingsValues = DailySettingsPatch & { pendingTimezone?: string | null | SQL };
+
+/** The one update of a settings change, inside the caller's transaction: the row before and after it. */
+function saveSettings(
+  tx: Pick<Db, 'select' | 'insert' | 'update'>,
+  guildId: string,
+  values: SettingsValues,
+  defaultTimezone: string,
+  now: number,
+): { before: GuildSettings; after: GuildSettings } {
+  const before = ensureGuild(tx, guildId, defaultTimezone, now);
+  const after = tx
+    .update(guilds)
+    .set({
+      ...values,
+      settingsVersion: sql`${guilds.settingsVersion} + 1`,
+      lastDailyError: null,
+      lastDailyErrorAt: null,
+    })
+    .where(eq(guilds.id, guildId))
+    .returning()
+    .get();
+  if (!after) throw new Error(`guild ${guildId} vanished while updating its settings`);
+  return { before, after };
 }
 
 export interface SettingsChange {
@@ -62,7 +76,7 @@ export interface SettingsChange {
 /**
  * `/config`'s change: everything but the zone is saved at once; a new zone is stored by the rebuilder
  * together with the standings rebuilt in it (in slices, in the background), so the leaderboard never
- * shows periods of one zone counted in another.
+ * shows periods of one zone counted in another. Until then it is the server's `pendingTimezone`.
  */
 export function changeDailySettings(
   db: Db,
@@ -73,7 +87,20 @@ export function changeDailySettings(
   now: number,
 ): SettingsChange {
   const { timezone, ...rest } = patch;
-  const guild = updateDailySettings(db, guildId, rest, defaultTimezone, now);
+  // Stored with the rest, so a stop or crash during the rebuild does not lose the request (the next
+  // start resumes it); it replaces an earlier one. The zone already stored needs none, unless another
+  // switch is on its way: the queue then goes there and back, and a restart in between must come back.
+  const pending =
+    timezone === undefined
+      ? {}
+      : {
+          pendingTimezone: sql`case when ${guilds.pendingTimezone} is null and ${guilds.timezone} = ${timezone}
+                                    then null else ${timezone} end`,
+        };
+  const guild = db.transaction(
+    (tx) => saveSettings(tx, guildId, { ...rest, ...pending }, defaultTimezone, now).after,
+    IMMEDIATE,
+  );
   // Queued even when it matches the zone saved now: an earlier switch may still be on its way.
   const zoneSwitch = timezone !== undefined ? rebuilder.switchTimeZone(guildId, timezone) : null;
   return { guild, zoneSwitch };

@@ -7,6 +7,11 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const guilds = sqliteTable('guilds', {
   id: text('id').primaryKey(),
   timezone: text('timezone').notNull(),
+  /**
+   * The zone /config asked for while its standings are rebuilt; `timezone` changes only when they are
+   * in. Kept across a stop or crash, so the next start resumes the switch; null when none is on its way.
+   */
+  pendingTimezone: text('pending_timezone'),
   dailyChannelId: text('daily_channel_id'),
   /** Local wall time 'HH:MM' of the daily posts. */
   dailyTime: text('daily_time').notNull().default('09:00'),

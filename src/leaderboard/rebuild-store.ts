@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, lte, gte, notInArray, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt, lte, gte, notInArray, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { answers, guilds, standings } from '../db/schema';
 
@@ -123,10 +123,33 @@ export function createRebuildStore(db: Db) {
                     limit ${p('limit')})`,
     )
     .prepare();
+  // One seek down the primary key (guild, zone, …) per zone, never a scan of the server's rows.
+  const nextZone = db
+    .select({ zone: standings.zone })
+    .from(standings)
+    .where(and(eq(standings.guildId, p('guildId')), gt(standings.zone, p('after'))))
+    .orderBy(standings.zone)
+    .limit(1)
+    .prepare();
+  // A pending request for this very zone is fulfilled; one for another zone (queued after it) stays.
   const storeZone = db
     .update(guilds)
-    .set({ timezone: sql`${p('timezone')}`, settingsVersion: sql`${guilds.settingsVersion} + 1` })
+    .set({
+      timezone: sql`${p('timezone')}`,
+      pendingTimezone: sql`nullif(${guilds.pendingTimezone}, ${p('timezone')})`,
+      settingsVersion: sql`${guilds.settingsVersion} + 1`,
+    })
     .where(eq(guilds.id, p('guildId')))
+    .prepare();
+  const dropPendingZone = db
+    .update(guilds)
+    .set({ pendingTimezone: null })
+    .where(and(eq(guilds.id, p('guildId')), eq(guilds.pendingTimezone, p('timezone'))))
+    .prepare();
+  const pendingSwitches = db
+    .select({ guildId: guilds.id, timezone: guilds.timezone, pendingTimezone: guilds.pendingTimezone })
+    .from(guilds)
+    .where(isNotNull(guilds.pendingTimezone))
     .prepare();
 
   return {
@@ -163,10 +186,19 @@ export function createRebuildStore(db: Db) {
       if (zone === '') throw new Error('the all-time standings belong to no zone switch');
       return deleteZoneRows.run({ guildId, zone, limit }).changes;
     },
-    /** Bumps settingsVersion too, so the daily scheduler sees the new zone. */
+    /** The first zone after `after` the server has rows in ('' is the all-time rows' own). */
+    nextZone: (guildId: string, after: string): string | undefined => nextZone.get({ guildId, after })?.zone,
+    /** Bumps settingsVersion too, so the daily scheduler sees the new zone; clears a request for it. */
     storeZone: (guildId: string, timezone: string): void => {
       storeZone.run({ guildId, timezone });
     },
+    /** Forgets the pending request for `timezone` (done without a switch, or failed); a later one stays. */
+    dropPendingZone: (guildId: string, timezone: string): void => {
+      dropPendingZone.run({ guildId, timezone });
+    },
+    /** Servers with a zone switch asked for and not yet in (cut short by a stop or a crash, or running). */
+    pendingSwitches: (): { guildId: string; timezone: string; pendingTimezone: string }[] =>
+      pendingSwitches.all().map((row) => ({ ...row, pendingTimezone: row.pendingTimezone! })),
   };
 }
 

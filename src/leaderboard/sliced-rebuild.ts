@@ -32,6 +32,19 @@ export interface SlicedRebuildOptions {
   sliceSize?: number;
   sliceBudgetMs?: number;
   pause?: Pause;
+  /** Aborted (the bot stopping): the rebuild ends at its next slice boundary, before the switch. */
+  signal?: AbortSignal;
+}
+
+/**
+ * How a rebuild ends when its signal is aborted before the switch: the old zone and its standings
+ * stay, and the half-built rows are left for the next run's step 1 (a stop must not wait for deletes).
+ */
+export class RebuildStopped extends Error {
+  constructor(guildId: string, timeZone: string) {
+    super(`the time-zone switch of guild ${guildId} to ${timeZone} was stopped before it switched`);
+    this.name = 'RebuildStopped';
+  }
 }
 
 export interface SlicedRebuildResult {
@@ -55,9 +68,12 @@ const QUARTER_HOUR_MS = 15 * 60_000;
  *     slice by slice, until few are left;
  *  4. one short IMMEDIATE transaction adds those last ones and stores the zone: from that commit every
  *     reader and the click path use the new rows; each answer is counted once, in its id's slice;
- *  5. the old zone's rows, now unread, are deleted in slices.
+ *  5. the old zone's rows, now unread, are deleted in slices, and so are any other zone's (left by a
+ *     switch that was stopped and then superseded, or stopped in its own step 5).
  * All-time rows do not depend on the zone and are left alone. A failure before the switch leaves the
- * old zone and its standings as they were (the half-built rows are removed, and in any case unread).
+ * old zone and its standings as they were (the half-built rows are removed, and in any case unread);
+ * so does an aborted `signal`, which ends it at a slice boundary with RebuildStopped. Aborted after the
+ * switch, step 5 ends early: the rows left are unread, and the next switch's step 5 deletes them.
  * Two switches of one server must not run at once (StandingsRebuilder queues them); one that finds at
  * its switch that the zone changed under it fails without switching.
  */
@@ -72,15 +88,21 @@ export async function rebuildStandingsInSlices(
     sliceSize = DEFAULT_SLICE_SIZE,
     sliceBudgetMs = DEFAULT_SLICE_BUDGET_MS,
     pause = yieldToEventLoop,
+    signal,
   } = options;
   const oldZone = store.guildZone(guildId);
   if (oldZone === undefined) throw new Error(`cannot rebuild standings of unknown guild ${guildId}`);
   if (oldZone === timeZone) return { rows: 0, answers: 0, slices: 0 };
+  const stopHere = () => {
+    if (signal?.aborted) throw new RebuildStopped(guildId, timeZone);
+  };
+  stopHere();
 
   const result: SlicedRebuildResult = { rows: 0, answers: 0, slices: 0 };
   const slice = async (): Promise<void> => {
     result.slices += 1;
     await pause();
+    stopHere();
   };
   const overBudget = (started: number) => performance.now() - started > sliceBudgetMs;
   const keysByQuarter = new Map<number, Record<'week' | 'month', string>>();
@@ -168,14 +190,21 @@ export async function rebuildStandingsInSlices(
     );
   } catch (error) {
     // Not switched: the half-built rows go (unless some other switch made that zone current).
-    if (store.guildZone(guildId) !== timeZone) {
+    if (!(error instanceof RebuildStopped) && store.guildZone(guildId) !== timeZone) {
       await clearZone(store, guildId, timeZone, sliceSize, yieldToEventLoop).catch(() => undefined);
     }
     throw error;
   }
 
-  // 5. The old zone's rows are read by nobody now.
-  await clearZone(store, guildId, oldZone, sliceSize, slice);
+  // 5. The old zone's rows are read by nobody now, nor those a stopped or superseded switch left in
+  // another zone. A stop here does not undo the switch: a later switch deletes what is left.
+  try {
+    for (let zone = store.nextZone(guildId, ''); zone !== undefined; zone = store.nextZone(guildId, zone)) {
+      if (zone !== timeZone) await clearZone(store, guildId, zone, sliceSize, slice);
+    }
+  } catch (error) {
+    if (!(error instanceof RebuildStopped)) throw error;
+  }
   return result;
 
   /** Writes held totals into the new zone's rows, in slices, and empties the map. */
