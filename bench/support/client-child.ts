@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../../scripts/build.mjs';
 import type { DiscordStandIn } from '../../src/stand-in';
 
-export type ClientKind = 'bare' | 'bot' | 'bot-quiz' | 'empty';
+/** `bot-quiz-loop`: the quiz-only bot deciding clicks on its event loop (no answer thread). */
+export type ClientKind = 'bare' | 'bot' | 'bot-quiz' | 'bot-quiz-loop' | 'empty';
 export type Caches = 'bounded' | 'default';
 
 export type ChildRequest =
@@ -59,7 +60,7 @@ function buildClientProcess(): Promise<string> {
 
 /** `npm start`'s flags for the bot (`node --enable-source-maps dist/main.js`); none for the bare client. */
 const shippedFlags = (kind: ClientKind): string[] =>
-  kind === 'bot' || kind === 'bot-quiz' ? ['--enable-source-maps'] : [];
+  kind === 'bare' || kind === 'empty' ? [] : ['--enable-source-maps'];
 
 export interface ClientChild {
   pid: number;

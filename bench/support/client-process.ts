@@ -60,7 +60,7 @@ async function startBenchBot(dir: string): Promise<RunningBot> {
   const { parseEnv } = await import('../../src/env');
   const { createLogger } = await import('../../src/shared/logger');
   // Only the quiz-only bot loads the one-question deck and its test helpers: `bot` is the bot as it ships.
-  const quizOnly = kind === 'bot-quiz' ? await quizOnlyOptions() : {};
+  const quizOnly = kind === 'bot-quiz' || kind === 'bot-quiz-loop' ? await quizOnlyOptions() : {};
   return startBot({
     env: parseEnv({
       DISCORD_TOKEN: token,
@@ -71,6 +71,7 @@ async function startBenchBot(dir: string): Promise<RunningBot> {
     }),
     logger: createLogger('warn'),
     ...quizOnly,
+    answerThread: kind !== 'bot-quiz-loop',
     // discord.js's defaults, spelled out for the bot (whose own options bound them).
     clientOptions: defaultCaches
       ? {
@@ -136,7 +137,7 @@ const stop = async () => {
 
 try {
   if (kind === 'bare') client = await startBare();
-  else if (kind === 'bot' || kind === 'bot-quiz') bot = await startBenchBot(dir);
+  else if (kind === 'bot' || kind === 'bot-quiz' || kind === 'bot-quiz-loop') bot = await startBenchBot(dir);
   else if (kind !== 'empty') throw new Error(`unknown BENCH_CLIENT ${kind}`);
   send({ type: 'ready', guilds: (bot?.client ?? client)?.guilds.cache.size ?? 0 });
 } catch (error) {

@@ -46,7 +46,11 @@ export interface BotOptions {
   signal?: AbortSignal;
   /** A shard process (src/app/shard-manager.ts): its manager holds the database's lock. */
   lock?: LockOptions;
-  /** false: clicks are decided on the event loop even on a database file (tests of the batcher). */
+  /**
+   * Decide quiz clicks on a thread with its own connection (answer-thread.ts). By default only in a shard
+   * process: there other processes write the same file, and waiting for their write lock would stop the
+   * event loop; in a single process the thread measured no faster (bench/click.bench.ts) and costs ~7 MiB.
+   */
   answerThread?: boolean;
 }
 
@@ -106,10 +110,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // (or, for those that need start-up work, when their feature starts), never in module-level registries.
   const routedCommands = options.commands ?? commands;
   const stores = createStores(db);
-  /** Clicks are decided on a thread of their own when the database is a file (answer-thread.ts). */
+  /** Clicks are decided on a thread of their own in a shard process (see BotOptions.answerThread). */
   const answerRecorder = () => {
     const batcher = new AnswerBatcher({ db, stores }, deck.questionById);
-    if (inMemory || options.answerThread === false) return batcher;
+    if (inMemory || !(options.answerThread ?? options.lock !== undefined)) return batcher;
     const thread = new AnswerThread({
       path: env.DATABASE_PATH,
       questions: deck.deck.questions,

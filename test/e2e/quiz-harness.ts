@@ -19,6 +19,8 @@ export async function startQuizBot(
   questions: readonly Question[],
   clock: Clock,
   databasePath?: string,
+  /** As shard processes run: clicks decided on the answer thread. */
+  answerThread = false,
 ): Promise<{ bot: TestBot; scheduler: ManualScheduler }> {
   const scheduler = new ManualScheduler(clock.now);
   const bot = await startTestBot(standIn, {
@@ -26,6 +28,7 @@ export async function startQuizBot(
     now: clock.now,
     features: [createQuizFeature({ scheduler: () => scheduler, nextQuestionDelayMs: NEXT_DELAY_MS })],
     ...(databasePath ? { databasePath } : {}),
+    answerThread,
   });
   return { bot, scheduler };
 }

@@ -53,8 +53,11 @@ describe('/quiz end to end through the stand-in', () => {
     await standIn.close();
   });
 
-  const boot = async (databasePath?: string): Promise<{ bot: TestBot; scheduler: ManualScheduler }> => {
-    const started = await startQuizBot(standIn, questions, clock, databasePath);
+  const boot = async (
+    databasePath?: string,
+    answerThread = false,
+  ): Promise<{ bot: TestBot; scheduler: ManualScheduler }> => {
+    const started = await startQuizBot(standIn, questions, clock, databasePath, answerThread);
     bots.push(started.bot);
     return started;
   };
@@ -220,8 +223,8 @@ describe('/quiz end to end through the stand-in', () => {
     expect(boardText).toContain(`🥇 <@${ranked[0]![0]}> — **${winnerPoints}** pts`);
   });
 
-  it('acknowledges 50 members clicking within the same second and records 50 answers', async () => {
-    const { bot } = await boot();
+  it('acknowledges 50 members clicking within the same second and records 50 answers, decided on the answer thread', async () => {
+    const { bot } = await boot(undefined, true);
     await startRound(standIn.member(), { questions: 1, seconds: 30 });
     const open = await currentQuestion(bot, channelId, byId);
     clock.value = open.openedAt + 3000;
@@ -234,7 +237,7 @@ describe('/quiz end to end through the stand-in', () => {
     );
     expect(roundAnswers(bot, open.round.id)).toHaveLength(50);
     expect(new Set(roundAnswers(bot, open.round.id).map((a) => a.userId)).size).toBe(50);
-    // Decided on the answer thread (a database file), not by the fallback.
+    // Decided on the answer thread (as shard processes run), not by its fallback.
     const recorder = bot.ctx.quiz.answers;
     expect(recorder instanceof AnswerThread && recorder.onThread).toBe(true);
   });
