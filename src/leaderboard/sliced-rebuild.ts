@@ -1,5 +1,6 @@
 import { periodKeysAt } from '../answers/period-keys';
 import { scopesOf } from '../answers/record-answer';
+import { IMMEDIATE } from '../db/database';
 import type { WithStores } from '../db/with-stores';
 import { periodRuns, type PeriodRun } from './period-runs';
 import type { RebuildAnswer, RebuildStore, StandingTotal } from './rebuild-store';
@@ -172,22 +173,20 @@ export async function rebuildStandingsInSlices(
     for (;;) {
       const latest = store.maxAnswerId();
       if (latest - done <= switchIds) break;
-      done = db.transaction(() => addAnswers(Math.min(latest, done + sliceSize), true));
+      // IMMEDIATE: it reads, then writes; the answer thread or another shard commits in between.
+      done = db.transaction(() => addAnswers(Math.min(latest, done + sliceSize), true), IMMEDIATE);
       await slice();
     }
 
     // 4. The switch. IMMEDIATE takes the write lock first: no answer lands between the last read and it.
-    db.transaction(
-      () => {
-        if (store.guildZone(guildId) !== oldZone) {
-          throw new Error(`the time zone of guild ${guildId} changed during the rebuild; nothing switched`);
-        }
-        addAnswers(store.maxAnswerId(), false);
-        // The zone goes with its rows, so readers and the click path move to them in this commit.
-        store.storeZone(guildId, timeZone);
-      },
-      { behavior: 'immediate' },
-    );
+    db.transaction(() => {
+      if (store.guildZone(guildId) !== oldZone) {
+        throw new Error(`the time zone of guild ${guildId} changed during the rebuild; nothing switched`);
+      }
+      addAnswers(store.maxAnswerId(), false);
+      // The zone goes with its rows, so readers and the click path move to them in this commit.
+      store.storeZone(guildId, timeZone);
+    }, IMMEDIATE);
   } catch (error) {
     // Not switched: the half-built rows go (unless some other switch made that zone current).
     if (!(error instanceof RebuildStopped) && store.guildZone(guildId) !== timeZone) {
@@ -221,7 +220,7 @@ export async function rebuildStandingsInSlices(
           if (overBudget(started)) break;
         }
         return index;
-      });
+      }, IMMEDIATE);
       await slice();
     }
     result.rows += pending.length;

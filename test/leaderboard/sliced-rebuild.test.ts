@@ -5,8 +5,9 @@ import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
 import { guilds } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
-import { rebuildStandingsInSlices, type Pause } from '../../src/leaderboard/sliced-rebuild';
+import { rebuildStandingsInSlices, yieldToEventLoop, type Pause } from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
+import { openOtherShardWriter } from '../support/other-shard-writer';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
 import { allStandings, standingsFromScratch } from '../support/standings-rows';
 import { steppedPause } from '../support/stepped-pause';
@@ -146,6 +147,44 @@ describe('rebuildStandingsInSlices', () => {
     // And the click path goes on in the new zone.
     seedAnswer(temp, { userId: 'late', points: 1, answeredAt: Date.UTC(2026, 10, 30, 2, 45) });
     expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+  });
+
+  it("holds the write lock from a slice's first read: a commit by another connection waits, and the slice goes on", async () => {
+    seedMixed(temp.db, 120);
+    const otherShard = openOtherShardWriter(temp.path);
+    try {
+      // The first catch-up slice (step 3) reads the answers since the snapshot, then writes their rows:
+      // another connection (the answer thread, a shard) tries to commit in between.
+      const attempts: (string | null)[] = [];
+      const rebuild = temp.stores.rebuild;
+      const hooked = {
+        ...rebuild,
+        answersInIdRange: (...args: Parameters<typeof rebuild.answersInIdRange>) => {
+          const rows = rebuild.answersInIdRange(...args);
+          if (attempts.length === 0 && rows.length > 0) attempts.push(otherShard.tryWrite());
+          return rows;
+        },
+      };
+      let pauses = 0;
+      const result = await rebuildStandingsInSlices({ db: temp.db, stores: { rebuild: hooked } }, 'g1', {
+        timeZone: 'America/Sao_Paulo',
+        sliceSize: 8,
+        // Answers keep arriving, so the rebuild has answers to catch up with after its snapshot.
+        pause: async () => {
+          pauses += 1;
+          if (pauses % 2 === 0)
+            seedAnswer(temp, { userId: `m${pauses}`, points: 10, answeredAt: Date.UTC(2026, 10, 30, 12) });
+          await yieldToEventLoop();
+        },
+      });
+      expect(attempts).toEqual(['SQLITE_BUSY']);
+      expect(result.slices).toBeGreaterThan(0);
+      expect(zoneOf(temp.db)).toBe('America/Sao_Paulo');
+      expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+      expect(otherShard.tryWrite()).toBeNull();
+    } finally {
+      otherShard.close();
+    }
   });
 
   it('leaves the old standings and zone intact when it fails before the switch', async () => {
