@@ -231,8 +231,8 @@ export const configCommand = {
           : ctx.log.error({ err: error, timezone: patch.timezone }, 'time zone switch failed; old zone kept'),
     );
     const zoneState = zoneSwitch ? await settleWithin(zoneSwitch, ZONE_REPLY_WAIT_MS) : null;
-    const guild =
-      zoneState === 'done' ? ensureGuild(ctx.db, interaction.guildId, saved.timezone, now) : saved;
+    // Read again after the wait: the zone, or the pending one, may have changed meanwhile.
+    const guild = zoneSwitch ? ensureGuild(ctx.db, interaction.guildId, saved.timezone, now) : saved;
     const warning = patch.dailyChannelId ? permissionWarning(interaction, patch.dailyChannelId, ctx) : null;
     const answer = {
       content: [confirmation(patch, guild.timezone, zoneState, ctx), ...(warning ? [warning] : [])].join(

@@ -30,6 +30,14 @@ function describeError(stored: string, locale: Locale): string {
   return error ? configMessages(locale).errorText(error.code, `<#${error.channelId}>`, error.detail) : stored;
 }
 
+/** The zone in use, and the one a running switch is moving to (the leaderboard keeps the old until then). */
+function zoneValue(guild: GuildSettings, text: ReturnType<typeof configMessages>): string {
+  const pending = guild.pendingTimezone;
+  return pending && pending !== guild.timezone
+    ? `${guild.timezone}\n${text.zonePending(pending)}`
+    : guild.timezone;
+}
+
 export function renderConfigShow(db: Db, guild: GuildSettings, now: number, locale: Locale): APIEmbed {
   const text = configMessages(locale);
   const next = nextDailyPostAt(db, guild, now);
@@ -50,7 +58,7 @@ export function renderConfigShow(db: Db, guild: GuildSettings, now: number, loca
         inline: true,
       },
       { name: text.time, value: guild.dailyTime, inline: true },
-      { name: text.zone, value: guild.timezone, inline: true },
+      { name: text.zone, value: zoneValue(guild, text), inline: true },
       { name: text.serviceCard, value: guild.serviceCardEnabled ? text.on : text.off, inline: true },
       { name: text.dailyQuestion, value: guild.dailyQuestionEnabled ? text.on : text.off, inline: true },
       {
