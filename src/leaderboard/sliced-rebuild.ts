@@ -1,7 +1,8 @@
 import { periodKeysAt } from '../answers/period-keys';
 import { scopesOf } from '../answers/record-answer';
-import { IMMEDIATE } from '../db/database';
+import type { Db } from '../db/database';
 import type { WithStores } from '../db/with-stores';
+import { writeWhenFree } from '../db/write-when-free';
 import { periodRuns, type PeriodRun } from './period-runs';
 import type { RebuildAnswer, RebuildStore, StandingTotal } from './rebuild-store';
 
@@ -119,7 +120,7 @@ export async function rebuildStandingsInSlices(
 
   try {
     // 1. Rows of the new zone left by a switch away from it, or by one that failed: not read, not current.
-    await clearZone(store, guildId, timeZone, sliceSize, slice);
+    await clearZone(db, store, guildId, timeZone, sliceSize, slice);
 
     // 2. Everything up to the snapshot id, period by period.
     const snapshotId = store.maxAnswerId();
@@ -174,23 +175,24 @@ export async function rebuildStandingsInSlices(
       const latest = store.maxAnswerId();
       if (latest - done <= switchIds) break;
       // IMMEDIATE: it reads, then writes; the answer thread or another shard commits in between.
-      done = db.transaction(() => addAnswers(Math.min(latest, done + sliceSize), true), IMMEDIATE);
+      // Every write here waits for the lock on the event loop (write-when-free.ts), not in SQLite.
+      done = await writeWhenFree(db, () => addAnswers(Math.min(latest, done + sliceSize), true));
       await slice();
     }
 
     // 4. The switch. IMMEDIATE takes the write lock first: no answer lands between the last read and it.
-    db.transaction(() => {
+    await writeWhenFree(db, () => {
       if (store.guildZone(guildId) !== oldZone) {
         throw new Error(`the time zone of guild ${guildId} changed during the rebuild; nothing switched`);
       }
       addAnswers(store.maxAnswerId(), false);
       // The zone goes with its rows, so readers and the click path move to them in this commit.
       store.storeZone(guildId, timeZone);
-    }, IMMEDIATE);
+    });
   } catch (error) {
     // Not switched: the half-built rows go (unless some other switch made that zone current).
     if (!(error instanceof RebuildStopped) && store.guildZone(guildId) !== timeZone) {
-      await clearZone(store, guildId, timeZone, sliceSize, yieldToEventLoop).catch(() => undefined);
+      await clearZone(db, store, guildId, timeZone, sliceSize, yieldToEventLoop).catch(() => undefined);
     }
     throw error;
   }
@@ -199,7 +201,7 @@ export async function rebuildStandingsInSlices(
   // another zone. A stop here does not undo the switch: a later switch deletes what is left.
   try {
     for (let zone = store.nextZone(guildId, ''); zone !== undefined; zone = store.nextZone(guildId, zone)) {
-      if (zone !== timeZone) await clearZone(store, guildId, zone, sliceSize, slice);
+      if (zone !== timeZone) await clearZone(db, store, guildId, zone, sliceSize, slice);
     }
   } catch (error) {
     if (!(error instanceof RebuildStopped)) throw error;
@@ -211,7 +213,7 @@ export async function rebuildStandingsInSlices(
     const pending = [...totals.values()];
     totals.clear();
     for (let next = 0; next < pending.length;) {
-      next = db.transaction(() => {
+      next = await writeWhenFree(db, () => {
         const started = performance.now();
         let index = next;
         for (const end = Math.min(pending.length, next + sliceSize); index < end;) {
@@ -220,7 +222,7 @@ export async function rebuildStandingsInSlices(
           if (overBudget(started)) break;
         }
         return index;
-      }, IMMEDIATE);
+      });
       await slice();
     }
     result.rows += pending.length;
@@ -260,11 +262,14 @@ function addTo(
 
 /** Deletes the server's week and month rows in one zone, a slice at a time. */
 async function clearZone(
+  db: Db,
   store: RebuildStore,
   guildId: string,
   zone: string,
   sliceSize: number,
   pause: Pause,
 ): Promise<void> {
-  while (store.deleteZoneRows(guildId, zone, sliceSize) === sliceSize) await pause();
+  while ((await writeWhenFree(db, () => store.deleteZoneRows(guildId, zone, sliceSize))) === sliceSize) {
+    await pause();
+  }
 }

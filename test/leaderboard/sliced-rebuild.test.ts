@@ -187,6 +187,42 @@ describe('rebuildStandingsInSlices', () => {
     }
   });
 
+  it('waits for a lock another connection holds on the event loop: that connection can finish and let go', async () => {
+    seedMixed(temp.db, 120);
+    const otherShard = openOtherShardWriter(temp.path);
+    try {
+      let pauses = 0;
+      let released = 0;
+      let held = false;
+      const result = await rebuildStandingsInSlices(temp, 'g1', {
+        timeZone: 'America/Sao_Paulo',
+        sliceSize: 8,
+        // Now and then another shard takes the write lock and lets it go from a timer: a slice that
+        // waited for it in SQLite's busy handler would hold the event loop, the timer would not fire
+        // and the slice would fail with SQLITE_BUSY after busy_timeout.
+        pause: async () => {
+          pauses += 1;
+          if (pauses % 5 === 0 && !held) {
+            const lock = otherShard.holdWriteLock();
+            held = true;
+            setTimeout(() => {
+              lock.release();
+              held = false;
+              released += 1;
+            }, 5);
+          }
+          await yieldToEventLoop();
+        },
+      });
+      expect(released).toBeGreaterThan(2);
+      expect(result.slices).toBe(pauses);
+      expect(zoneOf(temp.db)).toBe('America/Sao_Paulo');
+      expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+    } finally {
+      otherShard.close();
+    }
+  });
+
   it('leaves the old standings and zone intact when it fails before the switch', async () => {
     seedMixed(temp.db, 200);
     const before = allStandings(temp.db);

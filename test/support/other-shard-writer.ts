@@ -25,6 +25,11 @@ export function openOtherShardWriter(path: string) {
         return (error as { code?: string }).code ?? String(error);
       }
     },
+    /** Takes the write lock and keeps it until `release()` (a long transaction of another shard). */
+    holdWriteLock(): { release: () => void } {
+      sqlite.prepare('begin immediate').run();
+      return { release: () => sqlite.prepare('commit').run() };
+    },
     close: () => sqlite.close(),
   };
 }

@@ -1,0 +1,46 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IMMEDIATE, type Db } from './database';
+
+export interface WriteWhenFreeOptions {
+  /** Between two tries for the write lock, while another connection holds it. */
+  retryMs?: number;
+  /** How long to keep trying before failing with the SQLITE_BUSY of the last try (busy_timeout's 5 s). */
+  timeoutMs?: number;
+}
+
+const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction, waiting for the write lock on the event loop rather than in
+ * SQLite's busy handler. The busy handler sleeps the whole thread, in steps that grow to 100 ms: a
+ * background writer on the main thread (the standings rebuild's slices) that met the answer thread's,
+ * another shard's or the checkpoint thread's lock stalled every click for up to ~70 ms. Here BEGIN
+ * IMMEDIATE is tried with no busy wait; when the lock is taken, the event loop runs for `retryMs` and
+ * it tries again. Once BEGIN succeeds, `fn` runs with the connection's usual busy_timeout, and its own
+ * errors are never retried.
+ */
+export async function writeWhenFree<T>(
+  db: Db,
+  fn: () => T,
+  { retryMs = 2, timeoutMs = 5000 }: WriteWhenFreeOptions = {},
+): Promise<T> {
+  const sqlite = db.$client;
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  const giveUpAt = performance.now() + timeoutMs;
+  for (;;) {
+    let began = false;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return db.transaction(() => {
+        began = true;
+        sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+        return fn();
+      }, IMMEDIATE);
+    } catch (error) {
+      if (began || !isBusy(error) || performance.now() >= giveUpAt) throw error;
+    } finally {
+      if (!began) sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+    await sleep(retryMs);
+  }
+}
