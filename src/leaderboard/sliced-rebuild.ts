@@ -8,10 +8,10 @@ import type { RebuildAnswer, RebuildStore, StandingTotal } from './rebuild-store
 
 /**
  * Work per slice: answers read per page, rows written per transaction, answer ids caught up per
- * transaction (6 row writes each). The switch itself folds in at most a quarter of it. The time budget
- * below is checked between rows, so one statement (a page of 1,000 answers, a delete of 1,000 rows) can
- * overrun it: at 1,000 one slice in ten took 25–45 ms and the longest stall was 130 ms on the
- * 1,000,000-answer bench; at 250 the stall stayed under 50 ms.
+ * transaction (6 row writes each); step 2's pages are sized to the budget below up to this (see
+ * pageSizer). The switch itself folds in at most a quarter of it. The time budget is checked between
+ * rows, so one statement (a delete of 1,000 rows) can overrun it: at 1,000 one slice in ten took 25–45 ms
+ * and the longest stall was 130 ms on the 1,000,000-answer bench.
  */
 export const DEFAULT_SLICE_SIZE = 250;
 /**
@@ -132,13 +132,19 @@ export async function rebuildStandingsInSlices(
       runs.push(...periodRuns(from, Math.min(from + RUN_CHUNK_MS - 1, span.last), timeZone));
       await slice();
     }
+    const pages = pageSizer(sliceSize, sliceBudgetMs);
     for (const run of runs) {
       const totals = new Map<string, StandingTotal>();
       let after = { afterAt: run.startMs - 1, afterId: 0 };
       for (let more = true; more;) {
+        const limit = pages.next();
+        const readStarted = performance.now();
+        const page = store.answersInSpan(guildId, { ...run, maxId: snapshotId }, after, limit);
+        // Summing is timed on its own: timed from before a slow read, it would stop after one answer
+        // and the next page would read the same answers again.
         const started = performance.now();
-        const page = store.answersInSpan(guildId, { ...run, maxId: snapshotId }, after, sliceSize);
-        more = page.length === sliceSize;
+        pages.took(started - readStarted, page.length);
+        more = page.length === limit;
         for (const answer of page) {
           addTo(totals, run.kind, run.key, answer);
           result.answers += run.kind === 'week' ? 1 : 0; // each answer is in one week run
@@ -227,6 +233,31 @@ export async function rebuildStandingsInSlices(
     }
     result.rows += pending.length;
   }
+}
+
+/** The smallest page read in step 2, and the first (it measures what a page costs). */
+const MIN_PAGE = 16;
+
+/**
+ * Sizes step 2's pages to the slice budget, from the slowest cost per answer read lately. One page is one
+ * statement, which the budget cannot cut short, and its cost varies tenfold: answers are read in time
+ * order, one table page each, and whenever another connection commits (every click of the answer thread,
+ * another shard) SQLite drops this connection's page cache. At a fixed 250 a quarter of the pages took
+ * over 20 ms on the 1,000,000-answer bench. A slow page shrinks the next ones at once; they grow back
+ * by a tenth per page.
+ */
+function pageSizer(maxPage: number, budgetMs: number) {
+  let msPerAnswer = 0;
+  let size = Math.min(MIN_PAGE, maxPage);
+  return {
+    next: () => size,
+    took(ms: number, answers: number) {
+      if (answers === 0) return;
+      msPerAnswer = Math.max(ms / answers, msPerAnswer * 0.9);
+      const fits = msPerAnswer > 0 ? Math.floor(budgetMs / msPerAnswer) : maxPage;
+      size = Math.max(Math.min(MIN_PAGE, maxPage), Math.min(maxPage, fits));
+    },
+  };
 }
 
 /** Adds one answer to its 3 rows (one per scope) of one period. */

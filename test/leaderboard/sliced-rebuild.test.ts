@@ -223,6 +223,42 @@ describe('rebuildStandingsInSlices', () => {
     }
   });
 
+  it('sizes its pages of answers to the slice budget, and a slow page reads no answer twice', async () => {
+    seedGuild(temp.db, 'UTC');
+    const count = 600;
+    for (let i = 0; i < count; i += 1) {
+      // One week and one month of the new zone: each answer is read by one week run and one month run.
+      seedAnswer(temp, { userId: `u${i % 7}`, answeredAt: Date.UTC(2026, 10, 10, 12) + i * 60_000 });
+    }
+    const pages: { limit: number; read: number }[] = [];
+    const rebuild = temp.stores.rebuild;
+    const slowRead = {
+      ...rebuild,
+      // Every answer costs at least 0.2 ms to read, as on a page cache another connection just dropped.
+      answersInSpan: (...args: Parameters<typeof rebuild.answersInSpan>) => {
+        const page = rebuild.answersInSpan(...args);
+        const until = performance.now() + 0.2 * page.length;
+        while (performance.now() < until);
+        pages.push({ limit: args[3], read: page.length });
+        return page;
+      },
+    };
+    await rebuildStandingsInSlices({ db: temp.db, stores: { rebuild: slowRead } }, 'g1', {
+      timeZone: 'America/Sao_Paulo',
+      sliceSize: 64,
+      sliceBudgetMs: 10,
+    });
+    const limits = pages.map((page) => page.limit);
+    // The first page is small, to measure; then no page is planned past 10 ms (50 answers at 0.2 ms).
+    expect(limits[0]).toBe(16);
+    expect(Math.max(...limits.slice(1))).toBeLessThanOrEqual(50);
+    expect(Math.max(...limits)).toBeGreaterThan(16);
+    // Read once per run each, although every read is slow: a page is summed in full before the budget
+    // counts, so the next page starts after it.
+    expect(pages.reduce((sum, page) => sum + page.read, 0)).toBe(2 * count);
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+  });
+
   it('leaves the old standings and zone intact when it fails before the switch', async () => {
     seedMixed(temp.db, 200);
     const before = allStandings(temp.db);
