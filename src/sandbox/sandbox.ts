@@ -22,6 +22,8 @@ export interface SandboxOptions {
   defaultTimezone?: string;
   /** Simulated members answer rounds (the page can switch them off). Default true. */
   simulatedMembers?: boolean;
+  /** The simulated members' dice (who skips, is late, is right, when); default Math.random. */
+  simulatedRandom?: () => number;
   /** Defaults to the deck built from the shipped notes. */
   deck?: DeckIndex;
 }
@@ -108,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       members: cast.simulated,
       logger: logger.child({ feature: 'sandbox-members' }),
       enabled: options.simulatedMembers ?? true,
+      random: options.simulatedRandom,
     });
     cleanUp.push(() => simulated.stop());
 

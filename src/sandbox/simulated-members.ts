@@ -119,6 +119,7 @@ export function startSimulatedMembers(params: {
   members: ReadonlyArray<{ member: StandInMember; skill: number }>;
   logger: Logger;
   enabled?: boolean;
+  random?: () => number;
 }): SimulatedMembers {
   const { standIn, db, deck, logger } = params;
   const seen = new Set<string>();
@@ -144,6 +145,7 @@ export function startSimulatedMembers(params: {
       question,
       remainingMs: row.deadlineAt - Date.now(),
       members: params.members,
+      random: params.random,
     })) {
       const timer = setTimeout(() => {
         timers.delete(timer);
