@@ -14,7 +14,7 @@ const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code ==
  * Runs `fn` in an IMMEDIATE transaction, waiting for the write lock on the event loop rather than in
  * SQLite's busy handler. The busy handler sleeps the whole thread, in steps that grow to 100 ms: a
  * background writer on the main thread (the standings rebuild's slices) that met the answer thread's,
- * another shard's or the checkpoint thread's lock stalled every click for up to ~70 ms. Here BEGIN
+ * another shard's or the checkpoint thread's lock stalled every click (up to 109 ms on the 1M bench). Here BEGIN
  * IMMEDIATE is tried with no busy wait; when the lock is taken, the event loop runs for `retryMs` and
  * it tries again. Once BEGIN succeeds, `fn` runs with the connection's usual busy_timeout, and its own
  * errors are never retried.
