@@ -247,15 +247,16 @@ const MIN_PAGE = 16;
  * by a tenth per page.
  */
 function pageSizer(maxPage: number, budgetMs: number) {
+  const smallest = Math.min(MIN_PAGE, maxPage);
   let msPerAnswer = 0;
-  let size = Math.min(MIN_PAGE, maxPage);
+  let size = smallest;
   return {
     next: () => size,
     took(ms: number, answers: number) {
       if (answers === 0) return;
       msPerAnswer = Math.max(ms / answers, msPerAnswer * 0.9);
       const fits = msPerAnswer > 0 ? Math.floor(budgetMs / msPerAnswer) : maxPage;
-      size = Math.max(Math.min(MIN_PAGE, maxPage), Math.min(maxPage, fits));
+      size = Math.max(smallest, Math.min(maxPage, fits));
     },
   };
 }
