@@ -13,7 +13,7 @@ import { periodRange } from '../src/time';
 import { ensureGuild } from '../src/guilds/guild-settings';
 import { buildLeaderboardView } from '../src/leaderboard/leaderboard-view';
 import { rebuildStandings } from '../src/leaderboard/rebuild-standings';
-import { rebuildStandingsInSlices } from '../src/leaderboard/sliced-rebuild';
+import type { SlicedRebuildResult } from '../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../src/leaderboard/standings-rebuilder';
 import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsQuery } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
@@ -193,8 +193,10 @@ function walBytes(path: string): number {
 
 /**
  * /config timezone on the same server, with members answering meanwhile (one answer every 5 ms through
- * the click path, from their own thread and connection as in the bot): the longest event-loop stall and the total time of the sliced rebuild, its longest
- * slice and its final switch, next to the synchronous rebuild's stall (the whole call).
+ * the click path, from their own thread and connection as in the bot): the longest event-loop stall
+ * and the total time of the switch, as the bot runs it (on a thread of its own, rebuild-thread.ts), next
+ * to the synchronous rebuild's stall (the whole call). LEADERBOARD_BENCH_IN_PROCESS=1 runs the sliced
+ * rebuild on this thread too, after it, on the switch back (what the bot ran before).
  */
 async function benchZoneSwitch(
   db: ReturnType<typeof openDatabase>,
@@ -208,58 +210,59 @@ async function benchZoneSwitch(
     { file: join(import.meta.dirname, 'support', 'zone-switch-clicker.ts'), typescript: true },
     { path: db.$client.name, guildId: GUILD, members: MEMBERS, answeredFrom: NOW, intervalMs: 5 },
   );
-  // The bot's own pause between slices (event loop, room in the WAL), timed around.
-  const rebuilder = new StandingsRebuilder(data, { checkpointer });
-  let longestSlice = 0;
-  let walPeak = 0;
-  let pausedMs = 0;
-  let sliceStarted = performance.now();
-  const timedPause = async () => {
-    longestSlice = Math.max(longestSlice, performance.now() - sliceStarted);
-    walPeak = Math.max(walPeak, walBytes(db.$client.name));
-    const pauseStarted = performance.now();
-    await rebuilder.pause();
-    sliceStarted = performance.now();
-    pausedMs += sliceStarted - pauseStarted;
-  };
-  let longestGc = 0;
-  const gcs = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
-  });
-  gcs.observe({ entryTypes: ['gc'] });
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  const started = performance.now();
-  const result = await rebuildStandingsInSlices(data, GUILD, {
-    timeZone: 'Europe/Lisbon',
-    pause: timedPause,
-  });
-  const switchMs = performance.now() - sliceStarted;
-  const totalMs = performance.now() - started;
-  // One more timer tick, so the monitor sees the stall of the final switch too.
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  delay.disable();
-  gcs.disconnect();
+  const logger = createLogger('warn');
+  const onThread = new StandingsRebuilder(data, { checkpointer, thread: { path: db.$client.name, logger } });
+  const inProcess = new StandingsRebuilder(data, { checkpointer });
+  const runs: Array<{ label: string; run: () => Promise<SlicedRebuildResult> }> = [
+    { label: 'on its own thread (as shipped)', run: () => onThread.switchTimeZone(GUILD, 'Europe/Lisbon') },
+  ];
+  if (process.env.LEADERBOARD_BENCH_IN_PROCESS === '1') {
+    runs.push({
+      label: 'in-process slices (before)',
+      // Its own pause, so the run stays on this thread (a caller's pause cannot go to a thread).
+      run: () => inProcess.switchTimeZone(GUILD, TIME_ZONE, { pause: inProcess.pause }),
+    });
+  }
+  const lines: string[] = [];
+  let recorded = 0;
+  for (const { label, run } of runs) {
+    let walPeak = 0;
+    const walSampler = setInterval(() => (walPeak = Math.max(walPeak, walBytes(db.$client.name))), 50);
+    let longestGc = 0;
+    const gcs = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+    });
+    gcs.observe({ entryTypes: ['gc'] });
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const started = performance.now();
+    const result = await run();
+    const totalMs = performance.now() - started;
+    // One more timer tick, so the monitor sees the stall of the final switch too.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    delay.disable();
+    gcs.disconnect();
+    clearInterval(walSampler);
+    recorded += result.rows;
+    lines.push(
+      `${`${label}, ${result.slices} slices`.padEnd(44)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
+        `total ${(totalMs / 1000).toFixed(1)} s; longest slice ${fmt(result.longestSliceMs)} ms`,
+      `${''.padEnd(44)}longest GC pause ${fmt(longestGc)} ms; WAL file at most ${(walPeak / 2 ** 20).toFixed(0)} MiB`,
+    );
+  }
   const stopped = new Promise<{ clicks: number }>((resolve) => clicker.once('message', resolve));
   clicker.postMessage('stop');
   const { clicks } = await stopped;
   await clicker.terminate();
   console.log(
-    `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${result.rows.toLocaleString('en')} new-zone week/month rows written, ` +
+    `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${recorded.toLocaleString('en')} new-zone week/month rows written, ` +
       `${clicks} answers recorded during it)`,
   );
   console.log(
-    `${'synchronous rebuildStandings'.padEnd(36)}longest stall ${fmt(syncStallMs)} ms, ` +
+    `${'synchronous rebuildStandings'.padEnd(44)}longest stall ${fmt(syncStallMs)} ms, ` +
       `total ${(syncMs / 1000).toFixed(1)} s (the whole call is one stall)`,
   );
-  console.log(
-    `${`sliced, ${result.slices} slices`.padEnd(36)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
-      `total ${(totalMs / 1000).toFixed(1)} s; longest slice ${fmt(longestSlice)} ms, final switch ${fmt(switchMs)} ms`,
-  );
-  console.log(
-    `${''.padEnd(36)}longest GC pause ${fmt(longestGc)} ms; WAL file at most ${(walPeak / 2 ** 20).toFixed(0)} MiB; ` +
-      `${(pausedMs / 1000).toFixed(1)} s of the total between slices (event loop, waits for the checkpoint thread)`,
-  );
+  for (const line of lines) console.log(line);
 }
 
 /** The first instant of the period with this key, in the bench's time zone. */

@@ -14,13 +14,17 @@ import { build } from 'esbuild';
 const ROOT = join(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'dist');
 
-/** Each is run as `node dist/<name>.js`, but the answer thread, which the bot starts (src/quiz/answer-thread.ts). */
+/**
+ * Each is run as `node dist/<name>.js`, but the threads the bot starts: the answer thread
+ * (src/quiz/answer-thread.ts) and the time-zone switch's (src/leaderboard/rebuild-thread.ts).
+ */
 export const ENTRY_POINTS = [
   'src/main.ts',
   'src/cli/register.ts',
   'src/cli/backup.ts',
   'src/sandbox/main.ts',
   'src/quiz/answer-worker.ts',
+  'src/leaderboard/rebuild-worker.ts',
 ];
 
 function filesUnder(dir) {

@@ -45,10 +45,11 @@ let built: Promise<string> | undefined;
 function buildClientProcess(): Promise<string> {
   built ??= build({
     ...BUNDLE_OPTIONS,
-    // The answer thread's file, where the bot finds it beside a bundle (src/quiz/answer-thread.ts).
+    // The threads' files, where the bot finds them beside a bundle (src/shared/worker-thread.ts).
     entryPoints: {
       'client-process': 'bench/support/client-process.ts',
       'quiz/answer-worker': 'src/quiz/answer-worker.ts',
+      'leaderboard/rebuild-worker': 'src/leaderboard/rebuild-worker.ts',
     },
     outdir: BUILD_DIR,
   }).then(() => {

@@ -134,7 +134,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ownsGuild: () => true,
     commands: routedCommands,
     stores,
-    standings: new StandingsRebuilder({ db, stores }, { checkpointer }),
+    // Each time-zone switch on a thread of its own, with its own connection (a file database only).
+    standings: new StandingsRebuilder(
+      { db, stores },
+      { checkpointer, ...(inMemory ? {} : { thread: { path: env.DATABASE_PATH, logger } }) },
+    ),
     quiz: { answers: answerRecorder() },
   };
   const features = options.features ?? createFeatures();

@@ -55,7 +55,12 @@ export interface SlicedRebuildResult {
   /** Answers counted into the new zone's rows, the ones folded in by the switch included. */
   answers: number;
   slices: number;
+  /** The longest stretch of work between two pauses (on the event loop that runs it, one stall). */
+  longestSliceMs: number;
 }
+
+/** The result of a switch to the zone the server already has: nothing to do. */
+export const nothingSwitched = (): SlicedRebuildResult => ({ rows: 0, answers: 0, slices: 0, longestSliceMs: 0 });
 
 /** Offsets change on whole quarter hours in every zone (see period-runs.ts): keys are cached per one. */
 const QUARTER_HOUR_MS = 15 * 60_000;
@@ -94,16 +99,22 @@ export async function rebuildStandingsInSlices(
   } = options;
   const oldZone = store.guildZone(guildId);
   if (oldZone === undefined) throw new Error(`cannot rebuild standings of unknown guild ${guildId}`);
-  if (oldZone === timeZone) return { rows: 0, answers: 0, slices: 0 };
+  if (oldZone === timeZone) return nothingSwitched();
   const stopHere = () => {
     if (signal?.aborted) throw new RebuildStopped(guildId, timeZone);
   };
   stopHere();
 
-  const result: SlicedRebuildResult = { rows: 0, answers: 0, slices: 0 };
+  const result = nothingSwitched();
+  let sliceStarted = performance.now();
+  const sliceEnds = () => {
+    result.longestSliceMs = Math.max(result.longestSliceMs, performance.now() - sliceStarted);
+  };
   const slice = async (): Promise<void> => {
     result.slices += 1;
+    sliceEnds();
     await pause();
+    sliceStarted = performance.now();
     stopHere();
   };
   const overBudget = (started: number) => performance.now() - started > sliceBudgetMs;
@@ -212,6 +223,7 @@ export async function rebuildStandingsInSlices(
   } catch (error) {
     if (!(error instanceof RebuildStopped)) throw error;
   }
+  sliceEnds();
   return result;
 
   /** Writes held totals into the new zone's rows, in slices, and empties the map. */

@@ -3,7 +3,9 @@ import { createWalRoom } from '../db/wal-room';
 import type { WithStores } from '../db/with-stores';
 import type { Logger } from '../shared/logger';
 import type { RebuildStore } from './rebuild-store';
+import { rebuildOnThread, type RebuildRunner, type RebuildThreadOptions } from './rebuild-thread';
 import {
+  nothingSwitched,
   RebuildStopped,
   rebuildStandingsInSlices,
   yieldToEventLoop,
@@ -23,16 +25,33 @@ export class StandingsRebuilder {
   private readonly stopping = new AbortController();
   /** Between slices: the event loop runs, and a WAL the checkpoint thread has not caught up with waits. */
   readonly pause: Pause;
+  private readonly inProcess: RebuildRunner;
+  private readonly run: RebuildRunner;
 
+  /**
+   * With `thread` (a database file), each switch runs on a thread of its own (rebuild-thread.ts);
+   * without, in this thread between pauses.
+   */
   constructor(
     private readonly data: WithStores<{ rebuild: RebuildStore }>,
-    { checkpointer }: { checkpointer?: Pick<WalCheckpointer, 'caughtUp'> } = {},
+    {
+      checkpointer,
+      thread,
+    }: {
+      checkpointer?: Pick<WalCheckpointer, 'caughtUp'>;
+      thread?: Omit<RebuildThreadOptions, 'checkpointer' | 'inProcess'>;
+    } = {},
   ) {
     const walRoom = createWalRoom(data.db, checkpointer);
     this.pause = async () => {
       await yieldToEventLoop();
       await walRoom.wait();
     };
+    this.inProcess = (guildId, options) =>
+      rebuildStandingsInSlices(this.data, guildId, { pause: this.pause, ...options });
+    this.run = thread
+      ? rebuildOnThread({ ...thread, ...(checkpointer ? { checkpointer } : {}), inProcess: this.inProcess })
+      : this.inProcess;
   }
 
   /**
@@ -55,15 +74,12 @@ export class StandingsRebuilder {
         // Checked when its turn comes: an earlier switch in the queue may have changed the zone.
         if (store.guildZone(guildId) === timeZone) {
           store.dropPendingZone(guildId, timeZone);
-          return { rows: 0, answers: 0, slices: 0 };
+          return nothingSwitched();
         }
+        // A pause of the caller's own (tests stepping through the slices) can only run in this thread.
+        const run = options.pause ? this.inProcess : this.run;
         try {
-          return await rebuildStandingsInSlices(this.data, guildId, {
-            pause: this.pause,
-            ...options,
-            timeZone,
-            signal: this.stopping.signal,
-          });
+          return await run(guildId, { ...options, timeZone, signal: this.stopping.signal });
         } catch (error) {
           if (!(error instanceof RebuildStopped)) store.dropPendingZone(guildId, timeZone);
           throw error;

@@ -1,27 +1,16 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Question } from '../deck/types';
 import type { Logger } from '../shared/logger';
-import { startWorker, type WorkerLocation } from '../shared/worker-thread';
+import { fromWire } from '../shared/wire-error';
+import { findWorker, startWorker, type WorkerLocation } from '../shared/worker-thread';
 import type { Click } from './decide-batch';
-import { fromWire, type ThreadReply, type ThreadRequest, type WorkerSetup } from './answer-wire';
+import type { ThreadReply, ThreadRequest, WorkerSetup } from './answer-wire';
 import type { AnswerRecorder } from './quiz-services';
 import type { SubmitInput, SubmitResult } from './submit-answer';
 
-/**
- * answer-worker's file: beside this module when it runs from src/ (TypeScript, through tsx), else the
- * compiled one under quiz/ in the bundle's folder (this code sits in it or in its chunks/ folder).
- */
-export function findAnswerWorker(): WorkerLocation | undefined {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return { file: join(dirname(here), 'answer-worker.ts'), typescript: true };
-  const file = [join(dirname(here), 'quiz'), join(dirname(here), '..', 'quiz')]
-    .map((dir) => join(dir, 'answer-worker.js'))
-    .find((path) => existsSync(path));
-  return file ? { file, typescript: false } : undefined;
-}
+/** answer-worker's file (see findWorker). */
+export const findAnswerWorker = (): WorkerLocation | undefined =>
+  findWorker(import.meta.url, 'quiz', 'answer-worker');
 
 export interface AnswerThreadOptions {
   /** The database file (the thread opens its own connection to it). */

@@ -1,4 +1,5 @@
 import type { Question } from '../deck/types';
+import type { WireError } from '../shared/wire-error';
 import type { Click } from './decide-batch';
 import type { SubmitResult } from './submit-answer';
 
@@ -14,13 +15,6 @@ export interface WorkerSetup {
 export type ThreadRequest =
   { type: 'batch'; id: number; clicks: readonly Click[] } | { type: 'auto-checkpoint' } | { type: 'close' };
 
-export interface WireError {
-  name: string;
-  message: string;
-  code?: string;
-  stack?: string;
-}
-
 export type ThreadReply =
   | { type: 'ready' }
   | {
@@ -31,23 +25,3 @@ export type ThreadReply =
   /** The commit failed: nothing of the batch is on disk. */
   | { type: 'failed'; id: number; error: WireError }
   | { type: 'closed' };
-
-export function toWire(error: unknown): WireError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return {
-    name: error.name,
-    message: error.message,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(error.stack ? { stack: error.stack } : {}),
-  };
-}
-
-/** The thread's error as an Error of this side, keeping its name, code and the thread's stack. */
-export function fromWire(wire: WireError): Error {
-  const error = new Error(wire.message) as Error & { code?: string };
-  error.name = wire.name;
-  if (wire.code !== undefined) error.code = wire.code;
-  if (wire.stack) error.stack = wire.stack;
-  return error;
-}

@@ -4,9 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAnswerStore } from '../answers/answer-store';
 import { closeDatabase, openConnection } from '../db/database';
 import type { Question } from '../deck/types';
+import { toWire } from '../shared/wire-error';
 import { decideBatch, type Click } from './decide-batch';
 import { createRoundStore } from './round-store';
-import { toWire, type ThreadReply, type ThreadRequest, type WorkerSetup } from './answer-wire';
+import type { ThreadReply, ThreadRequest, WorkerSetup } from './answer-wire';
 
 const { path, questions, autoCheckpoint } = workerData as WorkerSetup;
 const port = parentPort!;

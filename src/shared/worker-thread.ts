@@ -1,11 +1,27 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerLocation {
   file: string;
   /** TypeScript (the bot runs from src/): the thread registers tsx's loader before loading it. */
   typescript: boolean;
+}
+
+/**
+ * A worker's file, found from the module that starts it (`moduleUrl`, its import.meta.url): run from src/
+ * (TypeScript, through tsx), `src/<folder>/<name>.ts`; bundled, the compiled `<folder>/<name>.js` in the
+ * bundle's folder (scripts/build.mjs's entry points), where that module sits or in its chunks/ folder.
+ */
+export function findWorker(moduleUrl: string, folder: string, name: string): WorkerLocation | undefined {
+  const here = fileURLToPath(moduleUrl);
+  if (here.endsWith('.ts')) return { file: join(dirname(here), '..', folder, `${name}.ts`), typescript: true };
+  const file = [join(dirname(here), folder), join(dirname(here), '..', folder)]
+    .map((dir) => join(dir, `${name}.js`))
+    .find((path) => existsSync(path));
+  return file ? { file, typescript: false } : undefined;
 }
 
 /**

@@ -51,14 +51,17 @@ describe('a time-zone switch across a bot restart', () => {
     const guildId = standIn.guild.id;
     ensureGuild(ctx.db, guildId, 'Europe/Lisbon', 0);
     const start = Date.UTC(2026, 0, 5, 2); // a Monday 02:00 UTC: still Sunday in São Paulo
-    for (let i = 0; i < 1200; i += 1) {
-      seedAnswer(ctx, {
-        guildId,
-        userId: `u${i % 5}`,
-        points: i % 100,
-        answeredAt: start + i * 7 * 3_600_000,
-      });
-    }
+    // Enough that the switch, on its own thread at full speed, is still running when the bot stops.
+    ctx.db.$client.transaction(() => {
+      for (let i = 0; i < 6000; i += 1) {
+        seedAnswer(ctx, {
+          guildId,
+          userId: `u${i % 5}`,
+          points: i % 100,
+          answeredAt: start + i * 7 * 3_600_000,
+        });
+      }
+    })();
     const before = allStandings(ctx.db, guildId);
     const { zoneSwitch } = changeDailySettings(
       ctx.db,
@@ -72,7 +75,7 @@ describe('a time-zone switch across a bot restart', () => {
       () => 'switched',
       (error: unknown) => error,
     );
-    // The bot's own slices: on until some of the new zone's rows are written, then the bot stops.
+    // The bot's own switch (on its thread): on until some of the new zone's rows are written, then the bot stops.
     for (let i = 0; rowsIn(ctx.db, SAO_PAULO) === 0 && i < 100_000; i += 1) {
       await new Promise((resolve) => setImmediate(resolve));
     }

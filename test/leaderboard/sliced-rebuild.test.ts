@@ -5,7 +5,12 @@ import { createStores } from '../../src/app/stores';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database';
 import { guilds } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
-import { rebuildStandingsInSlices, yieldToEventLoop, type Pause } from '../../src/leaderboard/sliced-rebuild';
+import {
+  nothingSwitched,
+  rebuildStandingsInSlices,
+  yieldToEventLoop,
+  type Pause,
+} from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { openOtherShardWriter } from '../support/other-shard-writer';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
@@ -352,11 +357,7 @@ describe('StandingsRebuilder', () => {
     await expect(failing).rejects.toThrow('boom');
     await expect(next).resolves.toMatchObject({ slices: expect.any(Number) });
     expect(zoneOf(temp.db)).toBe('Asia/Tokyo');
-    await expect(rebuilder.switchTimeZone('g1', 'Asia/Tokyo')).resolves.toEqual({
-      rows: 0,
-      answers: 0,
-      slices: 0,
-    });
+    await expect(rebuilder.switchTimeZone('g1', 'Asia/Tokyo')).resolves.toEqual(nothingSwitched());
     await rebuilder.settled();
     expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });

@@ -5,7 +5,7 @@ import { changeDailySettings } from '../../src/config/daily-settings';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { guilds } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
-import { RebuildStopped, type SlicedRebuildOptions } from '../../src/leaderboard/sliced-rebuild';
+import { nothingSwitched, RebuildStopped, type SlicedRebuildOptions } from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { captureLogs } from '../support/log-capture';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
@@ -195,7 +195,7 @@ describe('a time-zone switch across a stop', () => {
   it('a request for the zone in use with no switch on its way leaves nothing pending', async () => {
     const change = ask(new StandingsRebuilder(temp), LISBON);
     expect(settings()).toEqual({ zone: LISBON, pending: null });
-    await expect(change).resolves.toEqual({ rows: 0, answers: 0, slices: 0 });
+    await expect(change).resolves.toEqual(nothingSwitched());
   });
 
   it('a failed switch forgets its pending zone (the old one stays, as /config said), and so does a way back', async () => {
@@ -211,7 +211,7 @@ describe('a time-zone switch across a stop', () => {
     const back = ask(rebuilder, LISBON);
     expect(settings()).toEqual({ zone: LISBON, pending: LISBON });
     await expect(failing).rejects.toThrow('disk on fire');
-    await expect(back).resolves.toEqual({ rows: 0, answers: 0, slices: 0 });
+    await expect(back).resolves.toEqual(nothingSwitched());
     expect(settings()).toEqual({ zone: LISBON, pending: null });
   });
 

@@ -11,7 +11,7 @@ import { createTempDb } from '../support/temp-db';
 import { singleQ } from './fixtures';
 
 const testWorker = (name: string): WorkerLocation => ({
-  file: projectPath('test', 'support', `answer-worker-${name}.mjs`),
+  file: projectPath('test', 'support', `${name}.mjs`),
   typescript: false,
 });
 
@@ -98,7 +98,7 @@ describe('AnswerThread (clicks decided on a worker thread)', () => {
 
   it('falls back to the in-process batcher when the thread cannot start, losing no click', async () => {
     const logs = captureLogs();
-    startThread(logs.logger, testWorker('never-ready'));
+    startThread(logs.logger, testWorker('worker-never-ready'));
     const results = await Promise.all([click('a', 1), click('b', 0)]);
     expect(results.map((r) => r.kind)).toEqual(['registered', 'registered']);
     expect(thread!.onThread).toBe(false);
@@ -107,7 +107,7 @@ describe('AnswerThread (clicks decided on a worker thread)', () => {
   });
 
   it('refuses the clicks of a batch the thread died with (maybe on disk), and sends later ones to the fallback', async () => {
-    startThread(captureLogs().logger, testWorker('dies-on-batch'));
+    startThread(captureLogs().logger, testWorker('answer-worker-dies-on-batch'));
     const lost = click('a', 1);
     await expect(lost).rejects.toThrow('stopped before it confirmed this answer');
     expect(thread!.onThread).toBe(false);
