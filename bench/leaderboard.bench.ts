@@ -227,7 +227,13 @@ async function benchZoneSwitch(
   let recorded = 0;
   for (const { label, run } of runs) {
     let walPeak = 0;
-    const walSampler = setInterval(() => (walPeak = Math.max(walPeak, walBytes(db.$client.name))), 50);
+    // The process's memory during the switch over what it held before (a thread adds an isolate).
+    const rssBefore = process.memoryUsage.rss();
+    let rssPeak = rssBefore;
+    const walSampler = setInterval(() => {
+      walPeak = Math.max(walPeak, walBytes(db.$client.name));
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    }, 50);
     let longestGc = 0;
     const gcs = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
@@ -245,9 +251,10 @@ async function benchZoneSwitch(
     clearInterval(walSampler);
     recorded += result.rows;
     lines.push(
-      `${`${label}, ${result.slices} slices`.padEnd(44)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
+      `${`${label}, ${result.slices} slices`.padEnd(46)}longest stall ${fmt(delay.max / 1e6)} ms, ` +
         `total ${(totalMs / 1000).toFixed(1)} s; longest slice ${fmt(result.longestSliceMs)} ms`,
-      `${''.padEnd(44)}longest GC pause ${fmt(longestGc)} ms; WAL file at most ${(walPeak / 2 ** 20).toFixed(0)} MiB`,
+      `${''.padEnd(46)}longest GC pause ${fmt(longestGc)} ms; WAL file at most ${(walPeak / 2 ** 20).toFixed(0)} MiB; ` +
+        `RSS at most ${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB over its start`,
     );
   }
   const stopped = new Promise<{ clicks: number }>((resolve) => clicker.once('message', resolve));
@@ -259,7 +266,7 @@ async function benchZoneSwitch(
       `${clicks} answers recorded during it)`,
   );
   console.log(
-    `${'synchronous rebuildStandings'.padEnd(44)}longest stall ${fmt(syncStallMs)} ms, ` +
+    `${'synchronous rebuildStandings'.padEnd(46)}longest stall ${fmt(syncStallMs)} ms, ` +
       `total ${(syncMs / 1000).toFixed(1)} s (the whole call is one stall)`,
   );
   for (const line of lines) console.log(line);

@@ -80,16 +80,26 @@ export function rebuildOnThread(options: RebuildThreadOptions): RebuildRunner {
             settle(() => resolve(reply.result));
             return;
           case 'failed':
-            settle(() => reject(reply.stopped ? new RebuildStopped(guildId, timeZone) : fromWire(reply.error)));
+            settle(() =>
+              reject(reply.stopped ? new RebuildStopped(guildId, timeZone) : fromWire(reply.error)),
+            );
         }
       });
       const died = (reason: unknown) =>
         settle(() => {
           if (ready) {
-            reject(new Error(`the rebuild thread of guild ${guildId} stopped before it said how the switch ended`, { cause: reason }));
+            reject(
+              new Error(
+                `the rebuild thread of guild ${guildId} stopped before it said how the switch ended`,
+                { cause: reason },
+              ),
+            );
             return;
           }
-          options.logger.error({ err: reason, guildId }, 'rebuild thread failed to start; the switch runs in-process');
+          options.logger.error(
+            { err: reason, guildId },
+            'rebuild thread failed to start; the switch runs in-process',
+          );
           options.inProcess(guildId, { timeZone, sliceSize, sliceBudgetMs, signal }).then(resolve, reject);
         });
       worker.on('error', died);

@@ -48,17 +48,21 @@ reply({ type: 'ready' });
 
 let ending: RebuildReply;
 try {
-  const result = await rebuildStandingsInSlices({ db, stores: { rebuild: createRebuildStore(db) } }, guildId, {
-    timeZone,
-    ...(sliceSize !== undefined ? { sliceSize } : {}),
-    ...(sliceBudgetMs !== undefined ? { sliceBudgetMs } : {}),
-    // Messages (a stop, the checkpoint thread's word) are heard between slices.
-    pause: async () => {
-      await yieldToEventLoop();
-      await walRoom.wait();
+  const result = await rebuildStandingsInSlices(
+    { db, stores: { rebuild: createRebuildStore(db) } },
+    guildId,
+    {
+      timeZone,
+      ...(sliceSize !== undefined ? { sliceSize } : {}),
+      ...(sliceBudgetMs !== undefined ? { sliceBudgetMs } : {}),
+      // Messages (a stop, the checkpoint thread's word) are heard between slices.
+      pause: async () => {
+        await yieldToEventLoop();
+        await walRoom.wait();
+      },
+      signal: stopping.signal,
     },
-    signal: stopping.signal,
-  });
+  );
   ending = { type: 'done', result };
 } catch (error) {
   ending = { type: 'failed', stopped: error instanceof RebuildStopped, error: toWire(error) };

@@ -60,7 +60,12 @@ export interface SlicedRebuildResult {
 }
 
 /** The result of a switch to the zone the server already has: nothing to do. */
-export const nothingSwitched = (): SlicedRebuildResult => ({ rows: 0, answers: 0, slices: 0, longestSliceMs: 0 });
+export const nothingSwitched = (): SlicedRebuildResult => ({
+  rows: 0,
+  answers: 0,
+  slices: 0,
+  longestSliceMs: 0,
+});
 
 /** Offsets change on whole quarter hours in every zone (see period-runs.ts): keys are cached per one. */
 const QUARTER_HOUR_MS = 15 * 60_000;

@@ -17,7 +17,8 @@ export interface WorkerLocation {
  */
 export function findWorker(moduleUrl: string, folder: string, name: string): WorkerLocation | undefined {
   const here = fileURLToPath(moduleUrl);
-  if (here.endsWith('.ts')) return { file: join(dirname(here), '..', folder, `${name}.ts`), typescript: true };
+  if (here.endsWith('.ts'))
+    return { file: join(dirname(here), '..', folder, `${name}.ts`), typescript: true };
   const file = [join(dirname(here), folder), join(dirname(here), '..', folder)]
     .map((dir) => join(dir, `${name}.js`))
     .find((path) => existsSync(path));

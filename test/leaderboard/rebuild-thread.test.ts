@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeDailySettings } from '../../src/config/daily-settings';
@@ -9,7 +10,7 @@ import { rebuildOnThread, type RebuildRunner } from '../../src/leaderboard/rebui
 import { RebuildStopped, rebuildStandingsInSlices } from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { projectPath } from '../../src/shared/project-root';
-import type { WorkerLocation } from '../../src/shared/worker-thread';
+import { findWorker, type WorkerLocation } from '../../src/shared/worker-thread';
 import { captureLogs } from '../support/log-capture';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
 import { allStandings, standingsFromScratch } from '../support/standings-rows';
@@ -142,6 +143,29 @@ describe('rebuildOnThread (a time-zone switch on a thread of its own)', () => {
     expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 
+  it('switches with the compiled thread file too, found beside the bundle as `npm start` runs it', async () => {
+    seedYear(temp, 300);
+    // As a module bundled into dist/chunks/ finds it (dist/ is built by the tests' global setup).
+    const compiled = findWorker(
+      pathToFileURL(projectPath('dist', 'chunks', 'some-chunk.js')).href,
+      'leaderboard',
+      'rebuild-worker',
+    );
+    expect(compiled).toEqual({
+      file: projectPath('dist', 'leaderboard', 'rebuild-worker.js'),
+      typescript: false,
+    });
+    const run = rebuildOnThread({
+      path: temp.path,
+      logger: captureLogs().logger,
+      worker: compiled!,
+      inProcess: notInProcess,
+    });
+    await run('g1', { timeZone: SAO_PAULO });
+    expect(settingsOf(temp.db)?.zone).toBe(SAO_PAULO);
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+  });
+
   it('runs the switch in this thread when its own cannot start, and says so', async () => {
     seedYear(temp, 200);
     const logs = captureLogs();
@@ -189,7 +213,9 @@ describe('rebuildOnThread (a time-zone switch on a thread of its own)', () => {
 
   it("as the bot's StandingsRebuilder: /config's switch ends on the thread and settles the pending zone", async () => {
     seedYear(temp, 200);
-    const rebuilder = new StandingsRebuilder(temp, { thread: { path: temp.path, logger: captureLogs().logger } });
+    const rebuilder = new StandingsRebuilder(temp, {
+      thread: { path: temp.path, logger: captureLogs().logger },
+    });
     const { zoneSwitch } = changeDailySettings(temp.db, rebuilder, 'g1', { timezone: SAO_PAULO }, 'UTC', 0);
     expect(settingsOf(temp.db)).toEqual({ zone: LISBON, pending: SAO_PAULO });
     await zoneSwitch;

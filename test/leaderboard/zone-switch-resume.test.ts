@@ -5,7 +5,11 @@ import { changeDailySettings } from '../../src/config/daily-settings';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { guilds } from '../../src/db/schema';
 import { seededRandom } from '../../src/deck/random';
-import { nothingSwitched, RebuildStopped, type SlicedRebuildOptions } from '../../src/leaderboard/sliced-rebuild';
+import {
+  nothingSwitched,
+  RebuildStopped,
+  type SlicedRebuildOptions,
+} from '../../src/leaderboard/sliced-rebuild';
 import { StandingsRebuilder } from '../../src/leaderboard/standings-rebuilder';
 import { captureLogs } from '../support/log-capture';
 import { seedAnswer, seedGuild } from '../support/seed-answers';
