@@ -166,6 +166,29 @@ describe('rebuildOnThread (a time-zone switch on a thread of its own)', () => {
     expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
   });
 
+  it('with one thread at a time, switches two servers in turn; one stopped while it waits never starts', async () => {
+    seedYear(temp, 300);
+    seedGuild(temp.db, LISBON, 'third');
+    const run = rebuildOnThread({
+      path: temp.path,
+      logger: captureLogs().logger,
+      inProcess: notInProcess,
+      maxThreads: 1,
+    });
+    const stopping = new AbortController();
+    const first = run('g1', { timeZone: SAO_PAULO, sliceSize: 20 });
+    const second = run('other', { timeZone: SAO_PAULO });
+    const third = run('third', { timeZone: SAO_PAULO, signal: stopping.signal });
+    stopping.abort();
+    await expect(first).resolves.toMatchObject({ answers: 300 });
+    await expect(second).resolves.toMatchObject({ answers: 1 });
+    await expect(third).rejects.toBeInstanceOf(RebuildStopped);
+    expect(settingsOf(temp.db, 'other')?.zone).toBe(SAO_PAULO);
+    expect(settingsOf(temp.db, 'third')?.zone).toBe(LISBON);
+    expect(allStandings(temp.db)).toEqual(standingsFromScratch(temp.db));
+    expect(allStandings(temp.db, 'other')).toEqual(standingsFromScratch(temp.db, 'other'));
+  });
+
   it('runs the switch in this thread when its own cannot start, and says so', async () => {
     seedYear(temp, 200);
     const logs = captureLogs();
