@@ -18,6 +18,8 @@ import { StandingsRebuilder } from '../src/leaderboard/standings-rebuilder';
 import { DEFAULT_MIN_ANSWERS, type RankBy, type StandingsQuery } from '../src/leaderboard/standings-queries';
 import { memberStats } from '../src/stats/member-stats';
 import { seededRandom } from '../src/deck/random';
+import { writeWhenFree } from '../src/db/write-when-free';
+import { startSwitchClicks } from './support/zone-switch-clicks';
 
 /** LEADERBOARD_BENCH_ANSWERS overrides it for a quicker run. */
 const ANSWERS = Number(process.env.LEADERBOARD_BENCH_ANSWERS ?? 1_000_000);
@@ -205,11 +207,7 @@ async function benchZoneSwitch(
   syncMs: number,
 ): Promise<void> {
   const data = { db, stores: createStores(db) };
-  // The members' answers come from their own thread and connection, as the bot's answer thread writes them.
-  const clicker = startWorker(
-    { file: join(import.meta.dirname, 'support', 'zone-switch-clicker.ts'), typescript: true },
-    { path: db.$client.name, guildId: GUILD, members: MEMBERS, answeredFrom: NOW, intervalMs: 5 },
-  );
+  const members = startClicks(data);
   const logger = createLogger('warn');
   const onThread = new StandingsRebuilder(data, { checkpointer, thread: { path: db.$client.name, logger } });
   const inProcess = new StandingsRebuilder(data, { checkpointer });
@@ -257,19 +255,50 @@ async function benchZoneSwitch(
         `RSS at most ${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB over its start`,
     );
   }
-  const stopped = new Promise<{ clicks: number }>((resolve) => clicker.once('message', resolve));
-  clicker.postMessage('stop');
-  const { clicks } = await stopped;
-  await clicker.terminate();
+  const { clicks, longestMs } = await members.stop();
   console.log(
     `\ntime-zone switch (${ANSWERS.toLocaleString('en')} answers, ${recorded.toLocaleString('en')} new-zone week/month rows written, ` +
-      `${clicks} answers recorded during it)`,
+      `${clicks} answers recorded during it ${CLICKS_ON_LOOP ? 'on this event loop' : 'on their own thread'}, the longest in ${fmt(longestMs)} ms)`,
   );
   console.log(
     `${'synchronous rebuildStandings'.padEnd(46)}longest stall ${fmt(syncStallMs)} ms, ` +
       `total ${(syncMs / 1000).toFixed(1)} s (the whole call is one stall)`,
   );
   for (const line of lines) console.log(line);
+}
+
+/**
+ * The members' answers during the switch, each waiting for the write lock as the bot's clicks do
+ * (src/quiz/decide-batch.ts): from their own thread and connection, as a shard's answer thread writes
+ * them, or with LEADERBOARD_BENCH_CLICKS=loop on this event loop and connection, as one process's answer
+ * batcher does (the stall measured is then theirs too).
+ */
+const CLICKS_ON_LOOP = process.env.LEADERBOARD_BENCH_CLICKS === 'loop';
+
+function startClicks(data: {
+  db: ReturnType<typeof openDatabase>;
+  stores: ReturnType<typeof createStores>;
+}): { stop(): Promise<{ clicks: number; longestMs: number }> } {
+  const options = { guildId: GUILD, members: MEMBERS, answeredFrom: NOW, intervalMs: 5 };
+  if (CLICKS_ON_LOOP) {
+    const clicks = startSwitchClicks(data, (record) => writeWhenFree(data.db, record), options);
+    return { stop: () => Promise.resolve(clicks.stop()) };
+  }
+  const clicker = startWorker(
+    { file: join(import.meta.dirname, 'support', 'zone-switch-clicker.ts'), typescript: true },
+    { path: data.db.$client.name, ...options },
+  );
+  return {
+    async stop() {
+      const stopped = new Promise<{ clicks: number; longestMs: number }>((resolve) =>
+        clicker.once('message', resolve),
+      );
+      clicker.postMessage('stop');
+      const figures = await stopped;
+      await clicker.terminate();
+      return figures;
+    },
+  };
 }
 
 /** The first instant of the period with this key, in the bench's time zone. */

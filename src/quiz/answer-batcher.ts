@@ -20,6 +20,11 @@ interface Pending {
  * meanwhile: under load a click waits a few milliseconds more at most, and the process spends less CPU
  * per click, which is what keeps its latency tail short (bench/click.bench.ts). Each click keeps its own
  * arrival time.
+ *
+ * When another connection holds the write lock (a time-zone switch's thread, another shard), the batch
+ * waits for it on the event loop (decideBatch): in SQLite's busy handler that wait slept the
+ * whole event loop, 333 ms at worst during a switch of 200,000 answers (bench/README.md). One batch is
+ * written at a time; the clicks that arrive meanwhile form the next, in arrival order.
  */
 export interface AnswerBatcherOptions {
   /** Least time between two commits while clicks keep coming. 0: every turn commits what it has. */
@@ -32,6 +37,8 @@ export class AnswerBatcher implements AnswerRecorder {
   private pending: Pending[] = [];
   private scheduled: { cancel(): void } | undefined;
   private flushed: Array<() => void> = [];
+  /** A batch is being written (waiting for the write lock, or committing). */
+  private writing = false;
   /** performance.now() of the last commit's start. */
   private lastFlushAt = -Infinity;
   private readonly commitIntervalMs: number;
@@ -47,7 +54,8 @@ export class AnswerBatcher implements AnswerRecorder {
   submit(now: number, input: SubmitInput): Promise<SubmitResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ now, input, resolve, reject });
-      if (!this.scheduled) this.schedule();
+      // A batch being written schedules the next when it is done.
+      if (!this.scheduled && !this.writing) this.schedule();
     });
   }
 
@@ -56,9 +64,11 @@ export class AnswerBatcher implements AnswerRecorder {
    * does not wait out the commit interval (the pending clicks are written at the end of this turn).
    */
   settled(): Promise<void> {
-    if (!this.scheduled) return Promise.resolve();
-    this.scheduled.cancel();
-    this.scheduled = this.onNextTurn();
+    if (!this.scheduled && !this.writing) return Promise.resolve();
+    if (this.scheduled) {
+      this.scheduled.cancel();
+      this.scheduled = this.onNextTurn();
+    }
     return new Promise((resolve) => this.flushed.push(resolve));
   }
 
@@ -87,19 +97,28 @@ export class AnswerBatcher implements AnswerRecorder {
     this.lastFlushAt = performance.now();
     const batch = this.pending;
     this.pending = [];
-    try {
-      this.decide(batch);
-    } finally {
-      for (const resolve of this.flushed.splice(0)) resolve();
-    }
+    // Those who asked before this batch: it holds every click they were waiting for.
+    const waiters = this.flushed.splice(0);
+    this.writing = true;
+    void this.decide(batch).finally(() => {
+      this.writing = false;
+      for (const resolve of waiters) resolve();
+      if (this.pending.length === 0) {
+        for (const resolve of this.flushed.splice(0)) resolve();
+      } else if (!this.scheduled) {
+        // Someone waits (a reveal): the next batch goes at once, not after the commit interval.
+        if (this.flushed.length > 0) this.scheduled = this.onNextTurn();
+        else this.schedule();
+      }
+    });
   }
 
-  private decide(batch: Pending[]): void {
+  private async decide(batch: Pending[]): Promise<void> {
     let outcomes: ClickOutcome[];
     try {
-      outcomes = decideBatch(this.data, this.questionById, batch);
+      outcomes = await decideBatch(this.data, this.questionById, batch);
     } catch (error) {
-      // The commit itself failed: nothing of this batch is on disk.
+      // The commit itself failed, or the lock never came: nothing of this batch is on disk.
       for (const click of batch) click.reject(error);
       return;
     }

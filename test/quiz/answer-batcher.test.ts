@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema';
 import { AnswerBatcher } from '../../src/quiz/answer-batcher';
 import { openOneQuestionRound } from '../support/open-round';
+import { openOtherShardWriter } from '../support/other-shard-writer';
 import { createTempDb } from '../support/temp-db';
 import { singleQ } from './fixtures';
 
@@ -92,5 +93,48 @@ describe('AnswerBatcher (group commit of concurrent clicks)', () => {
     expect([onDisk(), answered]).toEqual([1, 0]);
     await batcher.settled();
     expect(onDisk()).toBe(3);
+  });
+
+  it('waits on the event loop while another connection holds the write lock, then writes the clicks in order', async () => {
+    const batcher = new AnswerBatcher(temp, new Map([[singleQ.id, singleQ]]));
+    const otherShard = openOtherShardWriter(temp.path);
+    try {
+      const lock = otherShard.holdWriteLock();
+      const clicks = [
+        batcher.submit(opened + 1000, { roundId, position: 0, userId: 'a', input: { button: 1 } }),
+        batcher.submit(opened + 2000, { roundId, position: 0, userId: 'a', input: { button: 0 } }),
+      ];
+      // In SQLite's busy handler the thread would sleep and no timer could fire: the lock would never go.
+      let timerRan = false;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      timerRan = true;
+      const later = batcher.submit(opened + 3000, {
+        roundId,
+        position: 0,
+        userId: 'b',
+        input: { button: 1 },
+      });
+      expect(temp.db.select().from(answers).all()).toHaveLength(0);
+      const settled = batcher.settled();
+      lock.release();
+      const [first, second] = await Promise.all(clicks);
+      await settled;
+      expect(timerRan).toBe(true);
+      expect(first).toMatchObject({ kind: 'registered', label: 'B' });
+      expect(second).toEqual({ kind: 'duplicate', label: 'B' }); // a's second click came after the first
+      await expect(later).resolves.toMatchObject({ kind: 'registered', label: 'B' });
+      expect(
+        temp.db
+          .select()
+          .from(answers)
+          .all()
+          .map((r) => [r.userId, r.choice]),
+      ).toEqual([
+        ['a', '1'],
+        ['b', '1'],
+      ]);
+    } finally {
+      otherShard.close();
+    }
   });
 });
