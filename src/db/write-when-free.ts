@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IMMEDIATE, type Db } from './database';
+import type { Db } from './database';
 
 export interface WriteWhenFreeOptions {
   /** Between two tries for the write lock, while another connection holds it. */
@@ -25,22 +25,56 @@ export async function writeWhenFree<T>(
   { retryMs = 2, timeoutMs = 5000 }: WriteWhenFreeOptions = {},
 ): Promise<T> {
   const sqlite = db.$client;
-  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  const pragmas = busyPragmasOf(sqlite);
+  const busyTimeout = pragmas.read.get() as number;
   const giveUpAt = performance.now() + timeoutMs;
   for (;;) {
     let began = false;
-    sqlite.pragma('busy_timeout = 0');
+    pragmas.noWait.get();
     try {
-      return db.transaction(() => {
-        began = true;
-        sqlite.pragma(`busy_timeout = ${busyTimeout}`);
-        return fn();
-      }, IMMEDIATE);
+      return sqlite
+        .transaction(() => {
+          began = true;
+          pragmas.restore(busyTimeout);
+          return fn();
+        })
+        .immediate();
     } catch (error) {
       if (began || !isBusy(error) || performance.now() >= giveUpAt) throw error;
     } finally {
-      if (!began) sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+      if (!began) pragmas.restore(busyTimeout);
     }
     await sleep(retryMs);
   }
+}
+
+type Sqlite = Db['$client'];
+
+/**
+ * The busy_timeout pragmas, prepared once per connection: the clicks' batches run through here, and
+ * `sqlite.pragma()` prepares its statement at every call.
+ */
+const busyPragmas = new WeakMap<Sqlite, ReturnType<typeof prepareBusyPragmas>>();
+
+function busyPragmasOf(sqlite: Sqlite) {
+  let pragmas = busyPragmas.get(sqlite);
+  if (!pragmas) busyPragmas.set(sqlite, (pragmas = prepareBusyPragmas(sqlite)));
+  return pragmas;
+}
+
+function prepareBusyPragmas(sqlite: Sqlite) {
+  // A pragma takes no parameters: one statement per timeout set back (there is one in practice).
+  const restores = new Map<number, () => unknown>();
+  return {
+    read: sqlite.prepare('pragma busy_timeout').pluck(),
+    noWait: sqlite.prepare('pragma busy_timeout = 0'),
+    restore(ms: number) {
+      let restore = restores.get(ms);
+      if (!restore) {
+        const statement = sqlite.prepare(`pragma busy_timeout = ${Math.trunc(ms)}`);
+        restores.set(ms, (restore = () => statement.get()));
+      }
+      restore();
+    },
+  };
 }
