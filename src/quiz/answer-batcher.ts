@@ -94,6 +94,9 @@ export class AnswerBatcher implements AnswerRecorder {
 
   private flush(): void {
     this.scheduled = undefined;
+    // One batch at a time, so a member's clicks land in the order they came: the one being written
+    // schedules the next when it is done.
+    if (this.writing) return;
     this.lastFlushAt = performance.now();
     const batch = this.pending;
     this.pending = [];
