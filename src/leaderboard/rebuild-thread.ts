@@ -54,14 +54,15 @@ export function rebuildOnThread(options: RebuildThreadOptions): RebuildRunner {
 function runOnThread(
   options: RebuildThreadOptions,
   guildId: string,
-  { timeZone, sliceSize, sliceBudgetMs, signal }: SlicedRebuildOptions,
+  switchOptions: SlicedRebuildOptions,
 ): Promise<SlicedRebuildResult> {
+  const { timeZone, sliceSize, sliceBudgetMs, signal } = switchOptions;
   // Stopped while it waited its turn: no thread to start.
   if (signal?.aborted) return Promise.reject(new RebuildStopped(guildId, timeZone));
   const location = options.worker ?? findRebuildWorker();
   if (!location) {
     options.logger.warn('rebuild thread file not found (run `npm run build`): the switch runs in-process');
-    return options.inProcess(guildId, { timeZone, sliceSize, sliceBudgetMs, signal });
+    return options.inProcess(guildId, switchOptions);
   }
   const setup: RebuildSetup = {
     path: options.path,
@@ -116,7 +117,7 @@ function runOnThread(
           { err: reason, guildId },
           'rebuild thread failed to start; the switch runs in-process',
         );
-        options.inProcess(guildId, { timeZone, sliceSize, sliceBudgetMs, signal }).then(resolve, reject);
+        options.inProcess(guildId, switchOptions).then(resolve, reject);
       });
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`rebuild thread exited with code ${code}`)));
